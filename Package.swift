@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+// Scorecast: seasonal forecasting, demand projection and comparator tables for
+// children's services performance scorecards.
+//
+// Modules, lowest first; dependencies point one way only:
+//   CLapack                system LAPACKE + CBLAS (OpenBLAS)
+//   ScorecastNumerics      linear algebra, optimisers, distributions
+//   ScorecastTimeSeries    periods, series, the model protocol, model families
+//   ScorecastData          tidy CSV codec, indicator catalogue, scorecard import
+//   ScorecastComparators   rates, intervals, statistical-neighbour comparisons
+//   ScorecastCLI           the `scorecast` command
+import PackageDescription
+
+let package = Package(
+    name: "Scorecast",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "scorecast", targets: ["ScorecastCLI"]),
+        .library(name: "ScorecastNumerics", targets: ["ScorecastNumerics"]),
+        .library(name: "ScorecastTimeSeries", targets: ["ScorecastTimeSeries"]),
+        .library(name: "ScorecastData", targets: ["ScorecastData"]),
+        .library(name: "ScorecastComparators", targets: ["ScorecastComparators"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLapack",
+            path: "Sources/CLapack",
+            providers: [.apt(["liblapack-dev", "libopenblas-dev", "liblapacke-dev"])]
+        ),
+        .target(name: "ScorecastNumerics", dependencies: ["CLapack"]),
+        .target(name: "ScorecastTimeSeries", dependencies: ["ScorecastNumerics"]),
+        .target(name: "ScorecastData", dependencies: ["ScorecastTimeSeries"]),
+        .target(name: "ScorecastComparators", dependencies: ["ScorecastData", "ScorecastNumerics"]),
+        .executableTarget(
+            name: "ScorecastCLI",
+            dependencies: [
+                "ScorecastNumerics", "ScorecastTimeSeries", "ScorecastData", "ScorecastComparators",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ScorecastNumericsTests", dependencies: ["ScorecastNumerics"]),
+        .testTarget(name: "ScorecastTimeSeriesTests", dependencies: ["ScorecastTimeSeries"]),
+    ]
+)

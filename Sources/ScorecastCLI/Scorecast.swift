@@ -1,0 +1,17 @@
+import ArgumentParser
+import ScorecastNumerics
+
+/// The `scorecast` command: reads tidy CSV, writes CSV.
+@main
+struct Scorecast: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scorecast",
+        abstract: "Seasonal forecasts, demand projections and comparator tables for children's services scorecards.",
+        discussion: """
+        Reads tidy CSV (series,period,value) and writes CSV to standard output unless --output \
+        is given. Outputs are written whole or not at all.
+        """,
+        version: ScorecastNumerics.version,
+        subcommands: []
+    )
+}
