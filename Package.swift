@@ -41,7 +41,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ScorecastNumericsTests", dependencies: ["ScorecastNumerics"]),
+        .testTarget(
+            name: "ScorecastNumericsTests", dependencies: ["ScorecastNumerics"], resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ScorecastTimeSeriesTests", dependencies: ["ScorecastTimeSeries"]),
     ]
 )
