@@ -45,5 +45,9 @@ let package = Package(
             name: "ScorecastNumericsTests", dependencies: ["ScorecastNumerics"], resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ScorecastTimeSeriesTests", dependencies: ["ScorecastTimeSeries"]),
+        .testTarget(
+            name: "ScorecastCalendarTests", dependencies: ["ScorecastTimeSeries"],
+            resources: [.copy("Fixtures")]
+        ),
     ]
 )
