@@ -6,6 +6,7 @@
 //   CLapack                system LAPACKE + CBLAS (OpenBLAS)
 //   ScorecastNumerics      linear algebra, optimisers, distributions
 //   ScorecastTimeSeries    periods, series, the model protocol, model families
+//   ScorecastSPC           XmR statistical process control (Making Data Count)
 //   ScorecastData          tidy CSV codec, indicator catalogue, scorecard import
 //   ScorecastComparators   rates, intervals, statistical-neighbour comparisons
 //   ScorecastCLI           the `scorecast` command
@@ -18,6 +19,7 @@ let package = Package(
         .executable(name: "scorecast", targets: ["ScorecastCLI"]),
         .library(name: "ScorecastNumerics", targets: ["ScorecastNumerics"]),
         .library(name: "ScorecastTimeSeries", targets: ["ScorecastTimeSeries"]),
+        .library(name: "ScorecastSPC", targets: ["ScorecastSPC"]),
         .library(name: "ScorecastData", targets: ["ScorecastData"]),
         .library(name: "ScorecastComparators", targets: ["ScorecastComparators"]),
     ],
@@ -32,6 +34,7 @@ let package = Package(
         ),
         .target(name: "ScorecastNumerics", dependencies: ["CLapack"]),
         .target(name: "ScorecastTimeSeries", dependencies: ["ScorecastNumerics"]),
+        .target(name: "ScorecastSPC", dependencies: ["ScorecastTimeSeries"]),
         .target(name: "ScorecastData", dependencies: ["ScorecastTimeSeries"]),
         .target(name: "ScorecastComparators", dependencies: ["ScorecastData", "ScorecastNumerics"]),
         .executableTarget(
@@ -49,5 +52,6 @@ let package = Package(
             name: "ScorecastCalendarTests", dependencies: ["ScorecastTimeSeries"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "ScorecastSPCTests", dependencies: ["ScorecastSPC"], resources: [.copy("Fixtures")]),
     ]
 )
