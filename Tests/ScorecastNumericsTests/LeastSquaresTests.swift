@@ -1,0 +1,79 @@
+import Testing
+@testable import ScorecastNumerics
+
+@Suite("Least squares")
+struct LeastSquaresTests {
+    static let x: [Double] = [1, 2, 3, 4, 5, 6, 7, 8]
+    static let z: [Double] = [2.5, 1, 4, 3, 7, 5, 6, 9]
+    static let y: [Double] = [1.1, 2.3, 2.9, 4.2, 5.1, 5.8, 7.4, 7.9]
+    static let w: [Double] = [1, 2, 1, 3, 1, 2, 1, 0.5]
+    static var design: Matrix { Matrix(columnArrays: [[Double](repeating: 1, count: 8), x, z]) }
+
+    /// R 4.2.2: `summary(lm(y ~ x + z, weights = w))`, printed with 17 significant digits.
+    @Test(arguments: [LeastSquares.Method.qr, .svd])
+    func weightedRegressionMatchesR(method: LeastSquares.Method) throws {
+        let solution = try LeastSquares.solve(design: Self.design, response: Self.y, weights: Self.w, method: method)
+        let coefficients = [0.24115901999897585, 1.01923004790888805, -0.05436380065810794]
+        let standardErrors = [0.186271786251800131, 0.075242274398509501, 0.069842409767829627]
+        for (value, expected) in zip(solution.coefficients, coefficients) { #expect(abs(value - expected) <= 1e-13) }
+        for (value, expected) in zip(solution.standardErrors, standardErrors) { #expect(abs(value - expected) <= 1e-13) }
+        #expect(abs(solution.residualSumOfSquares - 0.35620906006512998) <= 1e-13)
+        #expect(abs(solution.residualStandardError - 0.26691161835526378) <= 1e-13)
+        #expect(solution.rank == 3)
+        #expect(solution.residualDegreesOfFreedom == 5)
+    }
+
+    /// Weight 2 on a row is the same fit as that row twice; weight 0 is the row left out.
+    @Test func integerWeightsEqualRepeatedRows() throws {
+        let weights: [Double] = [2, 1, 1, 0, 1, 1, 1, 1]
+        let weighted = try LeastSquares.solve(design: Self.design, response: Self.y, weights: weights)
+        var rows: [[Double]] = []
+        var response: [Double] = []
+        for i in 0..<8 {
+            for _ in 0..<Int(weights[i]) {
+                rows.append([1, Self.x[i], Self.z[i]])
+                response.append(Self.y[i])
+            }
+        }
+        let repeated = try LeastSquares.solve(design: Matrix(rowArrays: rows), response: response)
+        for (a, b) in zip(weighted.coefficients, repeated.coefficients) { #expect(abs(a - b) < 1e-13) }
+        #expect(abs(weighted.residualSumOfSquares - repeated.residualSumOfSquares) < 1e-13)
+        #expect(weighted.residualDegreesOfFreedom == 7 - 3)
+    }
+
+    /// Residuals are orthogonal to the columns of the design (the normal equations).
+    @Test func residualsAreOrthogonalToTheDesign() throws {
+        var generator = Xoshiro256StarStar(seed: 11)
+        let design = Matrix(rows: 60, columns: 14, columnMajor: (0..<840).map { _ in Double.random(in: -1...1, using: &generator) })
+        let response = (0..<60).map { _ in Double.random(in: 0...10, using: &generator) }
+        let solution = try LeastSquares.solve(design: design, response: response)
+        let gradient = design.multiplied(by: solution.residuals, transposingSelf: true)
+        for value in gradient { #expect(abs(value) < 1e-12) }
+    }
+
+    @Test func rankDeficientDesign() throws {
+        // The third column is the sum of the first two.
+        let design = Matrix(columnArrays: [[1, 1, 1, 1, 1], [1, 2, 3, 4, 5], [2, 3, 4, 5, 6]])
+        let response: [Double] = [1, 3, 2, 5, 4]
+        #expect(throws: LinearAlgebraError.self) { try LeastSquares.solve(design: design, response: response, method: .qr) }
+        let solution = try LeastSquares.solve(design: design, response: response, method: .svd)
+        #expect(solution.rank == 2)
+        #expect(solution.residualDegreesOfFreedom == 3)
+        // The fitted line is still the least-squares line y = 0.6 + 0.8 x.
+        for (i, fitted) in solution.fittedValues.enumerated() { #expect(abs(fitted - (0.6 + 0.8 * Double(i + 1))) < 1e-12) }
+    }
+
+    @Test func tooFewRowsThrows() {
+        let design = Matrix(rowArrays: [[1, 2, 3], [4, 5, 6]])
+        #expect(throws: LinearAlgebraError.underdetermined(rows: 2, columns: 3)) {
+            try LeastSquares.solve(design: design, response: [1, 2])
+        }
+    }
+
+    @Test func zeroColumnIsRankDeficientForQR() {
+        let design = Matrix(columnArrays: [[1, 1, 1], [0, 0, 0]])
+        #expect(throws: LinearAlgebraError.rankDeficient(column: 1)) {
+            try LeastSquares.solve(design: design, response: [1, 2, 3])
+        }
+    }
+}
