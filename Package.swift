@@ -53,5 +53,6 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ScorecastSPCTests", dependencies: ["ScorecastSPC"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScorecastDataTests", dependencies: ["ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"]),
     ]
 )

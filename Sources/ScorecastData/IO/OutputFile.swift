@@ -1,0 +1,147 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An output written whole or not at all: a file, or standard output.
+///
+/// For a file, bytes go to a temporary file in the target's own directory (so the final
+/// `rename(2)` is atomic on the same file system); ``commit()`` renames it into place. If the
+/// output is dropped without a commit (an error was thrown while producing it), the temporary
+/// file is removed and any earlier file at the path is left untouched.
+///
+/// Standard output cannot be taken back, so by default its bytes are held until ``commit()``;
+/// a command that streams (writes the first series' results before the last is read) passes
+/// `streaming: true` and accepts that an error half way leaves the earlier rows printed.
+public final class OutputFile {
+    /// The path given, or `nil` for standard output.
+    public let path: String?
+    private let streaming: Bool
+    private var descriptor: Int32
+    private var temporaryPath: String?
+    private var held: [UInt8] = []
+    private var committed = false
+
+    /// Opens an output at `path`, or standard output when `path` is `nil` or `-`.
+    ///
+    /// - Throws: ``OutputError`` when the temporary file cannot be created (a missing or
+    ///   read-only directory).
+    public init(path: String?, streaming: Bool = false) throws(OutputError) {
+        self.streaming = streaming
+        guard let path, path != "-" else {
+            self.path = nil
+            self.descriptor = 1
+            return
+        }
+        self.path = path
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var template = Array((directory + "." + base + ".tmp-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw OutputError(path: path, reason: OutputFile.errorText()) }
+        self.descriptor = descriptor
+        self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        // mkstemp creates the file 0600; give it the mode a plain creat(2) would.
+        let mask = umask(0)
+        umask(mask)
+        fchmod(descriptor, 0o666 & ~mask)
+    }
+
+    deinit {
+        if let temporaryPath, !committed {
+            close(descriptor)
+            unlink(temporaryPath)
+        }
+    }
+
+    /// Appends `bytes` to the output.
+    public func write(_ bytes: [UInt8]) throws(OutputError) {
+        precondition(!committed, "write after commit")
+        if temporaryPath == nil && !streaming {
+            held.append(contentsOf: bytes)
+        } else {
+            try writeAll(bytes)
+        }
+    }
+
+    /// Appends `text` (UTF-8) to the output.
+    public func write(_ text: String) throws(OutputError) {
+        try write(Array(text.utf8))
+    }
+
+    /// Completes the output: renames the temporary file into place, or writes what standard
+    /// output held.
+    public func commit() throws(OutputError) {
+        precondition(!committed, "commit twice")
+        if let temporaryPath, let path {
+            let closed = close(descriptor)
+            committed = true
+            guard closed == 0 else {
+                let reason = OutputFile.errorText()
+                unlink(temporaryPath)
+                throw OutputError(path: path, reason: reason)
+            }
+            guard rename(temporaryPath, path) == 0 else {
+                let reason = OutputFile.errorText()
+                unlink(temporaryPath)
+                throw OutputError(path: path, reason: reason)
+            }
+        } else {
+            committed = true
+            try writeAll(held)
+            held = []
+        }
+    }
+
+    /// Writes `bytes` to `path` (or standard output for `nil`) whole or not at all.
+    public static func write(_ bytes: [UInt8], to path: String?) throws(OutputError) {
+        let output = try OutputFile(path: path)
+        try output.write(bytes)
+        try output.commit()
+    }
+
+    private func writeAll(_ bytes: [UInt8]) throws(OutputError) {
+        var failure: OutputError?
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = posixWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = OutputError(path: path ?? "<stdout>", reason: OutputFile.errorText())
+                    return
+                }
+                offset += written
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    private static func errorText() -> String {
+        String(cString: strerror(errno))
+    }
+}
+
+/// `write(2)`, named so it does not clash with ``OutputFile/write(_:)``.
+private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
+}
+
+/// An output that could not be created or written (exit status 73).
+public struct OutputError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The output's path as given.
+    public var path: String
+    /// The operating system's reason.
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): cannot write: \(reason)" }
+}

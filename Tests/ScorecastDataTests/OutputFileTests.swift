@@ -1,0 +1,38 @@
+import Testing
+@testable import ScorecastData
+
+@Suite("OutputFile")
+struct OutputFileTests {
+    @Test func writesWholeFileOnCommit() throws {
+        let directory = try TemporaryDirectory.make()
+        let output = try OutputFile(path: directory.path + "/out.csv")
+        try output.write("a,b\n")
+        #expect(directory.contents().count == 1 && directory.contents()[0].hasPrefix(".out.csv.tmp-"))
+        try output.write("1,2\n")
+        try output.commit()
+        #expect(directory.contents() == ["out.csv"])
+        #expect(try directory.read("out.csv") == "a,b\n1,2\n")
+    }
+
+    @Test func leavesNothingAndKeepsTheOldFileWhenNotCommitted() throws {
+        let directory = try TemporaryDirectory.make()
+        try OutputFile.write(Array("old\n".utf8), to: directory.path + "/out.csv")
+        do {
+            let output = try OutputFile(path: directory.path + "/out.csv")
+            try output.write("partial\n")
+        }
+        #expect(directory.contents() == ["out.csv"])
+        #expect(try directory.read("out.csv") == "old\n")
+    }
+
+    @Test func reportsAMissingDirectory() throws {
+        let directory = try TemporaryDirectory.make()
+        #expect(throws: OutputError.self) { try OutputFile(path: directory.path + "/no/such/out.csv") }
+    }
+
+    @Test func reportsAMissingInput() throws {
+        #expect(throws: ByteSourceError(path: "/no/such/file.csv", reason: "No such file or directory")) {
+            try ByteSource(path: "/no/such/file.csv")
+        }
+    }
+}
