@@ -77,3 +77,48 @@ struct LeastSquaresTests {
         }
     }
 }
+
+@Suite("QR kernels")
+struct QRKernelTests {
+    /// The hand-written Householder loop and LAPACK give the same solution, residuals and
+    /// covariance (to rounding: `100 κ ε` relative to the largest entry, `κ` the design's condition
+    /// number; the residuals are large, so the `κ²ε‖r‖` term of least-squares perturbation theory counts) on random
+    /// problems of the sizes the models use, weighted and unweighted.
+    @Test(arguments: [(60, 14), (24, 3), (120, 20), (15, 15), (200, 1)])
+    func handWrittenMatchesLAPACK(rows: Int, columns: Int) throws {
+        var generator = Xoshiro256StarStar(seed: UInt64(rows * 1000 + columns))
+        let design = Matrix(rows: rows, columns: columns, columnMajor: (0..<(rows * columns)).map { _ in Double.random(in: -3...3, using: &generator) })
+        let response = (0..<rows).map { _ in Double.random(in: -5...50, using: &generator) }
+        let weights = (0..<rows).map { _ in Double.random(in: 0.5...2, using: &generator) }
+        let tolerance = 100 * design.conditionNumber * Double.ulpOfOne
+        for weight in [nil, weights] {
+            let lapack = try LeastSquares.solve(design: design, response: response, weights: weight, method: .qr(kernel: .lapack))
+            let hand = try LeastSquares.solve(design: design, response: response, weights: weight, method: .qr(kernel: .handWritten))
+            let svd = try LeastSquares.solve(design: design, response: response, weights: weight, method: .svd)
+            for other in [hand, svd] {
+                let largest = lapack.coefficients.reduce(1) { max($0, abs($1)) }
+                for (a, b) in zip(lapack.coefficients, other.coefficients) { #expect(abs(a - b) <= tolerance * largest) }
+                for (a, b) in zip(lapack.residuals, other.residuals) { #expect(abs(a - b) <= tolerance * 50) }  // |y| ≤ 50
+                for (a, b) in zip(lapack.unscaledCovariance.elements, other.unscaledCovariance.elements) { #expect(abs(a - b) <= tolerance * max(1, abs(a))) }
+                #expect(abs(lapack.residualSumOfSquares - other.residualSumOfSquares) <= 1e-10 * max(1, lapack.residualSumOfSquares))
+            }
+        }
+    }
+
+    @Test func refinementChangesAWellConditionedSolutionOnlyByRounding() throws {
+        var generator = Xoshiro256StarStar(seed: 99)
+        let design = Matrix(rows: 60, columns: 14, columnMajor: (0..<840).map { _ in Double.random(in: -1...1, using: &generator) })
+        let response = (0..<60).map { _ in Double.random(in: 0...100, using: &generator) }
+        let plain = try LeastSquares.solve(design: design, response: response)
+        let refined = try LeastSquares.solve(design: design, response: response, method: .qr(refinement: true))
+        for (a, b) in zip(plain.coefficients, refined.coefficients) { #expect(abs(a - b) <= 1e-12 * max(1, abs(a))) }
+    }
+
+    @Test func automaticKernelFollowsTheSizeLimit() throws {
+        // Both sides of the limit give the same answer; the choice only changes speed.
+        let small = Matrix(columnArrays: [[1, 1, 1, 1], [1, 2, 3, 4]])
+        let solution = try LeastSquares.solve(design: small, response: [2, 4, 6, 8])
+        #expect(abs(solution.coefficients[0]) < 1e-14 && abs(solution.coefficients[1] - 2) < 1e-14)
+        #expect(LeastSquares.handWrittenLimit >= 60 * 14)
+    }
+}

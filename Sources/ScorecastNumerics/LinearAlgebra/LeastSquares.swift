@@ -20,15 +20,34 @@ import CLapack
 public enum LeastSquares {
     /// How the least-squares problem is factorised.
     public enum Method: Sendable, Equatable {
-        /// Householder QR through LAPACK `dgels`; throws on a rank-deficient design.
-        case qr
+        /// Householder QR; throws on a rank-deficient design. `kernel` picks LAPACK or the
+        /// hand-written loop (``QRKernel/automatic`` by size); `refinement` adds Björck's
+        /// iterative refinement with compensated residuals (see ``LeastSquares``).
+        case qr(kernel: QRKernel = .automatic, refinement: Bool = false)
         /// Singular value decomposition through LAPACK `dgelsd`: singular values below
         /// `relativeTolerance · σ_max` count as zero (default `ε · max(rows, columns)`, as NumPy's `lstsq`).
         case svd(relativeTolerance: Double? = nil)
 
+        /// QR with the automatic kernel and no refinement: the fast default.
+        public static var qr: Method { .qr() }
         /// SVD with the default tolerance.
-        public static var svd: Method { .svd(relativeTolerance: nil) }
+        public static var svd: Method { .svd() }
     }
+
+    /// Which code computes a QR least-squares solution.
+    public enum QRKernel: Sendable, Equatable {
+        /// The hand-written kernel for designs with at most ``handWrittenLimit`` elements,
+        /// LAPACK above that (the crossover measured in `Benchmarks/`).
+        case automatic
+        /// LAPACK: the `dgels` driver, or `dgeqrf` when refining.
+        case lapack
+        /// The pointer-based Householder loop in Swift.
+        case handWritten
+    }
+
+    /// Designs with at most this many elements (`rows × columns`) use the hand-written QR under
+    /// ``QRKernel/automatic``.
+    public static let handWrittenLimit = 4_096
 
     /// Solves the (weighted) least-squares problem `design · β ≈ response`.
     ///
@@ -63,9 +82,22 @@ public enum LeastSquares {
         var rank: Int
         var scaledCovariance: Matrix
         switch method {
-        case .qr:
+        case .qr(let kernel, let refinement):
             if let zero = problem.columnScale.firstIndex(of: 0) { throw .rankDeficient(column: zero) }
-            (scaledCoefficients, scaledCovariance) = try problem.solveByQR()
+            let handWritten = kernel == .handWritten || (kernel == .automatic && rows * columns <= handWrittenLimit)
+            if !handWritten && !refinement {
+                (scaledCoefficients, scaledCovariance) = try problem.solveByQR()
+            } else {
+                let factorisation = try problem.factorise(kernel: handWritten ? .handWritten : .lapack)
+                scaledCoefficients = problem.solve(with: factorisation)
+                if refinement {
+                    for j in 0..<columns { scaledCoefficients[j] /= problem.columnScale[j] }
+                    refine(&scaledCoefficients, design: design, response: response, weights: weights,
+                           factorisation: factorisation, columnScale: problem.columnScale)
+                    for j in 0..<columns { scaledCoefficients[j] *= problem.columnScale[j] }
+                }
+                scaledCovariance = inverseOfGram(fromUpperTriangular: factorisation.storage, leadingDimension: rows, order: columns)
+            }
             rank = columns
         case .svd(let relativeTolerance):
             let tolerance = relativeTolerance ?? Double.ulpOfOne * Double(max(rows, columns))
@@ -159,6 +191,25 @@ struct ScaledProblem {
         }
         let coefficients = Array(response[0..<columns])
         return (coefficients, inverseOfGram(fromUpperTriangular: design, leadingDimension: leading, order: columns))
+    }
+
+    /// The QR factorisation of `X̃` by the given kernel, with the rank check on `R`.
+    func factorise(kernel: HouseholderQR.Kernel) throws(LinearAlgebraError) -> HouseholderQR {
+        let factorisation = HouseholderQR(factorising: design, rows: rows, columns: columns, kernel: kernel)
+        if let column = firstNegligiblePivot(inUpperTriangular: factorisation.storage, leadingDimension: rows) {
+            throw .rankDeficient(column: column)
+        }
+        return factorisation
+    }
+
+    /// `β̃ = R⁻¹ (Qᵀ ỹ)₁..ₚ`.
+    func solve(with factorisation: HouseholderQR) -> [Double] {
+        var work = response
+        work.withUnsafeMutableBufferPointer { b in
+            factorisation.applyTranspose(to: b.baseAddress!)
+            factorisation.solveR(b.baseAddress!)
+        }
+        return Array(work[0..<columns])
     }
 
     /// The first column whose pivot `|Rⱼⱼ|` is at most `ε · max(rows, columns) · maxᵢ |Rᵢᵢ|`
