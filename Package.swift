@@ -7,6 +7,7 @@
 //   ScorecastNumerics      linear algebra, optimisers, distributions
 //   ScorecastTimeSeries    periods, series, the model protocol, model families
 //   ScorecastSPC           XmR statistical process control (Making Data Count)
+//   ScorecastCharts        accessible SVG charts from plain values (no dependencies)
 //   ScorecastData          tidy CSV codec, indicator catalogue, scorecard import
 //   ScorecastComparators   rates, intervals, statistical-neighbour comparisons
 //   ScorecastCLI           the `scorecast` command
@@ -20,6 +21,7 @@ let package = Package(
         .library(name: "ScorecastNumerics", targets: ["ScorecastNumerics"]),
         .library(name: "ScorecastTimeSeries", targets: ["ScorecastTimeSeries"]),
         .library(name: "ScorecastSPC", targets: ["ScorecastSPC"]),
+        .library(name: "ScorecastCharts", targets: ["ScorecastCharts"]),
         .library(name: "ScorecastData", targets: ["ScorecastData"]),
         .library(name: "ScorecastComparators", targets: ["ScorecastComparators"]),
     ],
@@ -35,6 +37,7 @@ let package = Package(
         .target(name: "ScorecastNumerics", dependencies: ["CLapack"]),
         .target(name: "ScorecastTimeSeries", dependencies: ["ScorecastNumerics"]),
         .target(name: "ScorecastSPC", dependencies: ["ScorecastTimeSeries"]),
+        .target(name: "ScorecastCharts"),
         .target(name: "ScorecastData", dependencies: ["ScorecastTimeSeries"]),
         .target(name: "ScorecastComparators", dependencies: ["ScorecastData", "ScorecastNumerics"]),
         .executableTarget(
@@ -54,5 +57,6 @@ let package = Package(
         ),
         .testTarget(name: "ScorecastSPCTests", dependencies: ["ScorecastSPC"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScorecastDataTests", dependencies: ["ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"]),
+        .testTarget(name: "ScorecastChartsTests", dependencies: ["ScorecastCharts"]),
     ]
 )
