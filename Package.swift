@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "ScorecastCLI",
             dependencies: [
-                "ScorecastNumerics", "ScorecastTimeSeries", "ScorecastData", "ScorecastComparators",
+                "ScorecastNumerics", "ScorecastTimeSeries", "ScorecastData", "ScorecastComparators", "ScorecastSPC", "ScorecastCharts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,5 +58,6 @@ let package = Package(
         .testTarget(name: "ScorecastSPCTests", dependencies: ["ScorecastSPC"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScorecastDataTests", dependencies: ["ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"]),
         .testTarget(name: "ScorecastChartsTests", dependencies: ["ScorecastCharts"]),
+        .testTarget(name: "ScorecastCLITests", dependencies: ["ScorecastCLI"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,0 +1,76 @@
+import ArgumentParser
+import ScorecastData
+import ScorecastSPC
+import ScorecastTimeSeries
+
+/// `scorecast spc FILE`: Making Data Count XmR charts of every series, as CSV.
+struct SPCCommand: ScorecastCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spc",
+        abstract: "Statistical process control (Making Data Count XmR charts) of every series.",
+        discussion: """
+        Writes CSV series,period,value,mean,lpl,upl,special_cause,rule,variation,assurance: \
+        one row per period. Limits are mean ± 2.66 × the average moving range (moving ranges \
+        of 3.267 × their average or more screened out unless --no-screening); special causes \
+        follow the four Making Data Count rules as NHSRplotthedots applies them. A segment \
+        with fewer than 12 observed points gets no limits and variation too_few_points.
+        """
+    )
+
+    @OptionGroup var input: ObservationInputOptions
+
+    @Option(help: ArgumentHelp("Polarity of every series without one in --target: increase, decrease or neutral.", valueName: "direction"))
+    var improvement: ImprovementDirection = .neutral
+
+    @Option(help: ArgumentHelp("CSV series,target[,improvement]: targets for assurance, and per-series polarity.", valueName: "file"))
+    var target: String?
+
+    @Option(help: ArgumentHelp("Comma-separated periods (YYYY-MM) that start a new segment with its own limits; a period outside a series is ignored for it.", valueName: "periods"))
+    var rebase: String?
+
+    @Option(help: ArgumentHelp("Fix each segment's mean and limits on its first N observed points (at least 12).", valueName: "n"))
+    var fixAfter: Int?
+
+    @Flag(help: "Keep moving ranges of 3.267 × their average or more in the limits (NHSRplotthedots' screen_outliers = FALSE).")
+    var noScreening = false
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let fixAfter, fixAfter < XmR.recommendedMinimumPoints {
+            throw ValidationError("--fix-after must be at least \(XmR.recommendedMinimumPoints) (Making Data Count's minimum baseline).")
+        }
+        _ = try rebasePeriods()
+    }
+
+    /// The periods of `--rebase`.
+    func rebasePeriods() throws -> [Period] {
+        guard let rebase else { return [] }
+        return try rebase.split(separator: ",").map {
+            guard let period = Period(parsing: $0.filter { $0 != " " }) else {
+                throw ValidationError("--rebase expects periods such as 2020-04,2021-01; found '\($0)'.")
+            }
+            return period
+        }
+    }
+
+    func execute() throws {
+        let observed = try input.readAll()
+        let targets = try target.map(SPCTargets.init(path:)) ?? SPCTargets()
+        try targets.checkNames(in: Set(observed.map(\.name)))
+        let rebases = try rebasePeriods()
+        var writer = CSVWriter()
+        writer.writeRecord(SPCTable.header)
+        for item in observed {
+            let series = item.series
+            let entry = targets.entries[series.name]
+            let spec = XmR(improvement: entry?.improvement ?? improvement, screensMovingRanges: !noScreening, fixAfter: fixAfter,
+                           rebaseAt: rebases.filter { $0.frequency == series.frequency && $0 > series.start && $0 <= series.end },
+                           target: entry?.target)
+            SPCTable.writeRows(try spec.analyse(series), to: &writer)
+        }
+        try output.write(writer)
+    }
+}
+
+extension ImprovementDirection: ExpressibleByArgument {}
