@@ -52,6 +52,10 @@ let package = Package(
         ),
         .testTarget(name: "ScorecastTimeSeriesTests", dependencies: ["ScorecastTimeSeries"]),
         .testTarget(
+            name: "ScorecastGLMTests", dependencies: ["ScorecastTimeSeries", "ScorecastNumerics"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "ScorecastCalendarTests", dependencies: ["ScorecastTimeSeries"],
             resources: [.copy("Fixtures")]
         ),

@@ -1,0 +1,191 @@
+import ScorecastNumerics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Calendar-aware regression for counts, proportions and continuous indicators: a GLM with
+/// trend, seasonal terms, England calendar regressors and intervention dummies.
+///
+/// Families: Gaussian (least squares), Poisson and negative binomial (IRLS; θ by maximum
+/// likelihood) for counts, and quasi-binomial for numerator/denominator percentages
+/// (``fit(successes:trials:)``). With `family = .automatic` a series of non-negative whole
+/// numbers is a count: Poisson unless the likelihood-ratio test for overdispersion
+/// (negative binomial against Poisson, boundary-corrected: half a χ²₁, 5% level) prefers the
+/// negative binomial; anything else is Gaussian.
+///
+/// Seasonal terms are fixed (`seasonal`) or, when `seasonal` is `nil`, chosen by AICc among
+/// Fourier orders 1–3 and monthly dummies (quarterly: dummies; annual: none). Missing values
+/// are left out of the fit. Forecast intervals are simulated (``FittedCalendarGLM``).
+///
+/// References: P. McCullagh and J. A. Nelder, *Generalized Linear Models*, 2nd ed. (1989);
+/// W. N. Venables and B. D. Ripley, *Modern Applied Statistics with S*, 4th ed. (2002), §7.4.
+public struct CalendarGLM: ForecastModelSpec {
+    /// Which error distribution to fit.
+    public enum Family: String, Sendable, CaseIterable {
+        case automatic, gaussian, poisson, negativeBinomial = "negbin"
+    }
+
+    public var family: Family
+    /// Seasonal terms; `nil` chooses by AICc.
+    public var seasonal: SeasonalTerms?
+    public var trend: Bool
+    /// The calendar whose regressors enter the model; `nil` for none.
+    public var calendar: EnglandCalendar?
+    public var events: [InterventionEvent]
+    /// Number of simulated paths behind each forecast interval.
+    public var simulations: Int
+
+    public init(
+        family: Family = .automatic, seasonal: SeasonalTerms? = nil, trend: Bool = true,
+        calendar: EnglandCalendar? = EnglandCalendar(), events: [InterventionEvent] = [], simulations: Int = 4000
+    ) {
+        self.family = family
+        self.seasonal = seasonal
+        self.trend = trend
+        self.calendar = calendar
+        self.events = events
+        self.simulations = simulations
+    }
+
+    public var name: String { "glm" }
+
+    /// Fits the model to a series of counts or values.
+    public func fit(_ series: TimeSeries) throws -> FittedCalendarGLM {
+        try fit(series: series, trials: nil)
+    }
+
+    /// Fits a quasi-binomial model to `successes` out of `trials` (both aligned with the
+    /// series' periods; missing where either is NaN). Forecasts are percentages.
+    public func fit(successes: TimeSeries, trials: [Double]) throws -> FittedCalendarGLM {
+        precondition(trials.count == successes.count, "trials must align with the series")
+        return try fit(series: successes, trials: trials)
+    }
+
+    func fit(series: TimeSeries, trials: [Double]?) throws -> FittedCalendarGLM {
+        var rows: [Int] = []
+        for (index, value) in series.values.enumerated() where !value.isNaN {
+            if let trials, trials[index].isNaN || trials[index] <= 0 { continue }
+            rows.append(index)
+        }
+        let name = series.name
+        guard !rows.isEmpty else { throw TimeSeriesError.empty(series: name) }
+        let observed = rows.map { series.values[$0] }
+        var notes: [String] = []
+
+        // Events that never touch the fit sample cannot be estimated.
+        let samplePeriods = rows.map { series.start.advanced(by: $0) }
+        let usableEvents = events.filter { event in
+            samplePeriods.contains { InterventionEvent.share(of: $0, coveredBy: [event]) > 0 }
+        }
+        for dropped in Set(events.map(\.name)).subtracting(usableEvents.map(\.name)).sorted() {
+            notes.append("event '\(dropped)' does not overlap the data and was left out")
+        }
+
+        let resolvedFamily: GLMFamily
+        if trials != nil {
+            resolvedFamily = .quasiBinomial
+        } else {
+            let isCount = observed.allSatisfy { $0 >= 0 && $0.rounded() == $0 }
+            switch family {
+            case .gaussian: resolvedFamily = .gaussian
+            case .poisson, .negativeBinomial:
+                guard isCount else {
+                    throw TimeSeriesError.unsuitable(series: name, reason: "the \(family.rawValue) family needs non-negative whole numbers")
+                }
+                resolvedFamily = family == .poisson ? .poisson : .negativeBinomial(theta: 1)
+            case .automatic:
+                resolvedFamily = isCount ? .poisson : .gaussian
+            }
+        }
+
+        let m = series.frequency.periodsPerYear
+        let candidates: [SeasonalTerms]
+        if let seasonal {
+            candidates = [seasonal]
+        } else if m == 12 {
+            candidates = [.fourier(order: 1), .fourier(order: 2), .fourier(order: 3), .dummies]
+        } else if m == 4 {
+            candidates = [.dummies]
+        } else {
+            candidates = [.none]
+        }
+
+        var best: FittedCalendarGLM?
+        var lastError: Error?
+        for candidate in candidates {
+            for terms in fallbacks(from: candidate, observations: rows.count, frequency: series.frequency) {
+                let design = RegressionDesign(
+                    origin: series.start, count: series.count, trend: trend, seasonal: terms,
+                    calendar: calendar, events: usableEvents)
+                guard rows.count >= design.columnNames.count + 2 else { continue }
+                do {
+                    var fitted = try fitOne(series: series, rows: rows, trials: trials, design: design, family: resolvedFamily)
+                    if terms != candidate {
+                        fitted.notes.append("seasonal terms reduced from \(candidate) to \(terms): only \(rows.count) observations")
+                    }
+                    if best == nil || fitted.aicc < best!.aicc || best!.aicc.isNaN { best = fitted }
+                    break
+                } catch {
+                    lastError = error
+                    continue
+                }
+            }
+        }
+        guard var chosen = best else {
+            if let error = lastError as? GLMError {
+                throw TimeSeriesError.unsuitable(series: name, reason: error.description)
+            }
+            throw TimeSeriesError.tooShort(series: name, needed: (trend ? 2 : 1) + 2 + 1, got: rows.count)
+        }
+        if seasonal == nil && candidates.count > 1 { chosen.notes.append("seasonal terms \(chosen.design.seasonal) chosen by AICc") }
+        chosen.notes = notes + chosen.notes
+        return chosen
+    }
+
+    /// The seasonal terms to try, richest first, when the series is short.
+    func fallbacks(from terms: SeasonalTerms, observations: Int, frequency: Frequency) -> [SeasonalTerms] {
+        switch terms {
+        case .dummies: return [.dummies, .fourier(order: 2), .fourier(order: 1), .none]
+        case .fourier(let order): return (0..<order).map { .fourier(order: order - $0) } + [.none]
+        case .none: return [.none]
+        }
+    }
+
+    func fitOne(series: TimeSeries, rows: [Int], trials: [Double]?, design: RegressionDesign, family: GLMFamily) throws -> FittedCalendarGLM {
+        let periods = rows.map { series.start.advanced(by: $0) }
+        let matrix = design.matrix(for: periods)
+        let response = rows.map { series.values[$0] }
+        let rowTrials = trials.map { t in rows.map { t[$0] } }
+        var notes: [String] = []
+        var glm: GLMFit
+        var theta: Double?
+        var thetaStandardError: Double?
+        var resolved = family
+        switch family {
+        case .negativeBinomial:
+            let nb = try GeneralizedLinearModel.fitNegativeBinomial(design: matrix, response: response)
+            glm = nb.glm; theta = nb.theta; thetaStandardError = nb.thetaStandardError
+        case .poisson where self.family == .automatic:
+            let poisson = try GeneralizedLinearModel.fit(design: matrix, response: response, family: .poisson)
+            glm = poisson
+            if let nb = try? GeneralizedLinearModel.fitNegativeBinomial(design: matrix, response: response) {
+                let statistic = 2 * (nb.logLikelihood - poisson.logLikelihood)
+                // Boundary test: the p-value is half the χ²₁ tail.
+                let pValue = 0.5 * ChiSquared.survival(max(statistic, 0), degreesOfFreedom: 1)
+                if pValue < 0.05 && nb.theta < 1e7 {
+                    glm = nb.glm; theta = nb.theta; thetaStandardError = nb.thetaStandardError
+                    resolved = nb.glm.family
+                    notes.append("negative binomial chosen over Poisson: overdispersion test p = \(pValue)")
+                }
+            }
+        default:
+            glm = try GeneralizedLinearModel.fit(design: matrix, response: response, trials: rowTrials, family: family)
+        }
+        if case .negativeBinomial = resolved, theta == nil { resolved = glm.family }
+        return FittedCalendarGLM(
+            series: series, trials: trials, rows: rows, design: design, glm: glm,
+            theta: theta, thetaStandardError: thetaStandardError, simulations: simulations, notes: notes)
+    }
+}
