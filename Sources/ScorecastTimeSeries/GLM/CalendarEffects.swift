@@ -34,7 +34,7 @@ extension FittedCalendarGLM {
     /// is known, Student's t on the residual degrees of freedom when it is estimated.
     func criticalValue(level: Double) -> Double {
         let upper = 1 - (1 - level) / 2
-        if glm.family.estimatesDispersion && glm.residualDegreesOfFreedom > 0 {
+        if usesStudentT && glm.residualDegreesOfFreedom > 0 {
             // t²(ν) is F(1, ν): the two-sided t quantile from the F quantile.
             return FDistribution.quantile(level, numeratorDegrees: 1, denominatorDegrees: Double(glm.residualDegreesOfFreedom)).squareRoot()
         }
@@ -62,7 +62,7 @@ extension FittedCalendarGLM {
 
     /// An effect row for the contrast `weights · β`.
     func effect(term: String, weights: [Double], level: Double) -> CalendarEffect {
-        let covariance = glm.covariance
+        let covariance = coefficientCovariance
         var estimate = 0.0, variance = 0.0
         for j in weights.indices where weights[j] != 0 {
             estimate += weights[j] * glm.coefficients[j]
@@ -72,7 +72,7 @@ extension FittedCalendarGLM {
         let critical = criticalValue(level: level)
         let statistic = abs(estimate / standardError)
         let pValue: Double
-        if glm.family.estimatesDispersion && glm.residualDegreesOfFreedom > 0 {
+        if usesStudentT && glm.residualDegreesOfFreedom > 0 {
             pValue = 1 - FDistribution.cdf(statistic * statistic, numeratorDegrees: 1, denominatorDegrees: Double(glm.residualDegreesOfFreedom))
         } else {
             pValue = 2 * Normal.cdf(-statistic)
@@ -92,7 +92,8 @@ extension FittedCalendarGLM {
     /// (its seasonal terms, plus the calendar regressors at their average for that month over
     /// the fit sample) relative to the average month: `month_08` of −14 means August runs 14%
     /// below an average month, school holidays included. Intervals are Wald intervals on the
-    /// link scale (t intervals when the dispersion is estimated), transformed.
+    /// link scale (t intervals when the dispersion is estimated or adjusted, see
+    /// ``FittedCalendarGLM/dispersionAdjustment``), transformed.
     ///
     /// Diagnostics: `dispersion` (Pearson χ² / residual df; about 1 when the family fits),
     /// `theta` (negative binomial, with its standard error), `ljung_box` (Ljung–Box Q on the

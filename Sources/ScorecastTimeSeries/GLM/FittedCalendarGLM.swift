@@ -9,12 +9,19 @@ import Darwin
 ///
 /// Forecast intervals are quantiles of simulated draws from the predictive distribution,
 /// parameter uncertainty included: each path draws coefficients β* ~ N(β̂, Cov β̂) (and, for
-/// the negative binomial, log θ* ~ N(log θ̂, (SE θ̂ / θ̂)²); for the Gaussian, σ*² = σ̂² ν / χ²_ν),
+/// the negative binomial, log θ* ~ N(log θ̂, min(SE θ̂ / θ̂, 1)²); for the Gaussian, σ*² = σ̂² ν / χ²_ν),
 /// then an observation from the family at μ* = g⁻¹(x β*): Poisson, negative binomial
 /// (gamma–Poisson), Gaussian, or for the quasi-binomial a beta-binomial whose variance is the
 /// estimated φ n p (1 − p), divided by the trials and reported in percent. Counts are therefore
 /// never negative and percentages stay in [0, 100]; a Gaussian model of a series that never
 /// went below zero is floored at zero.
+///
+/// Small-sample correction for the negative binomial: the maximum-likelihood θ̂ is biased
+/// towards too little overdispersion in short series (the Pearson dispersion
+/// φ̂ = χ²_P / (n − p) of the fit averages n / (n − p), not 1, on series simulated from the
+/// model). When φ̂ > 1 the coefficient covariance is scaled by φ̂ (a quasi-likelihood
+/// correction, with t intervals on n − p degrees of freedom) and the simulated observations
+/// use θ′ with μ + μ²/θ′ = φ̂ (μ + μ²/θ*). See ``dispersionAdjustment``.
 ///
 /// The point forecast is the predictive mean: exp(x β̂ + x Σ xᵀ / 2) on the log link (the
 /// mean of the lognormal approximation to μ*), x β̂ on the identity link, and the mean of
@@ -45,6 +52,24 @@ public struct FittedCalendarGLM: FittedForecastModel {
         self.simulations = simulations
         self.notes = notes
     }
+
+    /// φ̂ ≥ 1 by which a negative binomial fit's covariance and predictive variance are scaled
+    /// (1 for the other families, whose dispersion is fixed by the family or already estimated).
+    public var dispersionAdjustment: Double {
+        guard theta != nil, glm.residualDegreesOfFreedom > 0 else { return 1 }
+        return max(1, glm.pearsonChiSquared / Double(glm.residualDegreesOfFreedom))
+    }
+
+    /// The covariance of the coefficients used for intervals: φ (XᵀWX)⁻¹, times
+    /// ``dispersionAdjustment``.
+    public var coefficientCovariance: Matrix {
+        let scale = dispersionAdjustment
+        let covariance = glm.covariance
+        return scale == 1 ? covariance : Matrix(rows: covariance.rows, columns: covariance.columns, columnMajor: covariance.elements.map { $0 * scale })
+    }
+
+    /// Whether intervals use Student's t (dispersion estimated or adjusted).
+    var usesStudentT: Bool { glm.family.estimatesDispersion || dispersionAdjustment > 1 }
 
     /// `negbin`, `poisson`, `gaussian` or `quasibinomial`.
     public var familyName: String {
@@ -101,7 +126,7 @@ public struct FittedCalendarGLM: FittedForecastModel {
     /// The linear predictor x β̂ and its variance x Σ xᵀ at `period`.
     public func linearPredictor(for period: Period) -> (value: Double, variance: Double) {
         let x = design.row(for: period)
-        let covariance = glm.covariance
+        let covariance = coefficientCovariance
         var eta = 0.0, variance = 0.0
         for j in x.indices {
             eta += x[j] * glm.coefficients[j]
@@ -122,7 +147,8 @@ public struct FittedCalendarGLM: FittedForecastModel {
     public func simulate(periods: [Period], count: Int, trials: [Double]? = nil, using generator: inout some RandomNumberGenerator) -> [[Double]] {
         let p = glm.coefficients.count
         let rowsOfX = periods.map { design.row(for: $0) }
-        let factor = choleskyFactor(glm.covariance)
+        let factor = choleskyFactor(coefficientCovariance)
+        let inflation = dispersionAdjustment
         var draws = [[Double]](repeating: [Double](repeating: 0, count: count), count: periods.count)
         var z = [Double](repeating: 0, count: p)
         var beta = [Double](repeating: 0, count: p)
@@ -137,7 +163,9 @@ public struct FittedCalendarGLM: FittedForecastModel {
             }
             var thetaDraw = theta ?? 0
             if let theta, let se = thetaStandardError, se.isFinite {
-                thetaDraw = theta * exp(RandomVariates.standardNormal(using: &generator) * se / theta)
+                // A flat likelihood (θ̂ far into the Poisson region) gives a huge SE; the
+                // log-scale spread is capped at 1 so that draws stay plausible.
+                thetaDraw = theta * exp(RandomVariates.standardNormal(using: &generator) * min(se / theta, 1))
             }
             var sigma = 0.0
             if glm.family == .gaussian {
@@ -147,13 +175,20 @@ public struct FittedCalendarGLM: FittedForecastModel {
             for (h, x) in rowsOfX.enumerated() {
                 var eta = 0.0
                 for j in 0..<p { eta += x[j] * beta[j] }
-                let mu = glm.family.mean(linearPredictor: eta)
+                // A wild coefficient draw must not overflow the samplers.
+                let drawnMean = glm.family.mean(linearPredictor: eta)
+                let mu = drawnMean.isFinite ? min(drawnMean, 1e12) : 1e12
                 let value: Double
                 switch glm.family {
                 case .poisson:
                     value = Double(RandomVariates.poisson(mean: mu, using: &generator))
                 case .negativeBinomial:
-                    value = Double(RandomVariates.negativeBinomial(mean: mu, size: thetaDraw, using: &generator))
+                    // Variance φ̂ (μ + μ²/θ*): size θ′ = μ² / (φ̂ μ + φ̂ μ²/θ* − μ).
+                    let variance = inflation * (mu + (thetaDraw.isFinite ? mu * mu / thetaDraw : 0))
+                    let size = variance > mu * (1 + 1e-9) ? mu * mu / (variance - mu) : .infinity
+                    value = size.isFinite && size < 1e8 && size > 0
+                        ? Double(RandomVariates.negativeBinomial(mean: mu, size: size, using: &generator))
+                        : Double(RandomVariates.poisson(mean: mu, using: &generator))
                 case .quasiPoisson:
                     let excess = glm.dispersion - 1
                     value = excess > 1e-9
