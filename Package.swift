@@ -60,8 +60,15 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ScorecastSPCTests", dependencies: ["ScorecastSPC"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ScorecastDataTests", dependencies: ["ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"]),
         .testTarget(name: "ScorecastChartsTests", dependencies: ["ScorecastCharts"]),
-        .testTarget(name: "ScorecastCLITests", dependencies: ["ScorecastCLI"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ScorecastDataTests", dependencies: ["ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ScorecastCLITests",
+            dependencies: ["ScorecastCLI", "ScorecastData", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            resources: [.copy("Fixtures")]
+        ),
     ]
 )

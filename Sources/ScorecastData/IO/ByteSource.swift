@@ -78,17 +78,19 @@ public final class ByteSource {
             }
         case .fileDescriptor(let descriptor, _):
             var failure: ByteSourceError?
-            buffer.append(contentsOf: repeatElement(0, count: ByteSource.chunkSize))
-            let count = buffer.withUnsafeMutableBytes { raw -> Int in
+            buffer = [UInt8](unsafeUninitializedCapacity: ByteSource.chunkSize) { storage, initialized in
                 while true {
-                    let count = posixRead(descriptor, raw.baseAddress, raw.count)
-                    if count >= 0 { return count }
+                    let count = posixRead(descriptor, storage.baseAddress, storage.count)
+                    if count >= 0 {
+                        initialized = count
+                        return
+                    }
                     if errno == EINTR { continue }
                     failure = ByteSourceError(path: name, reason: ByteSource.errorText())
-                    return 0
+                    initialized = 0
+                    return
                 }
             }
-            buffer.removeSubrange(count...)
             if let failure { throw failure }
         }
     }
