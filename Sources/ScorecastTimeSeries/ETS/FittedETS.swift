@@ -1,0 +1,53 @@
+import ScorecastNumerics
+
+/// An ETS model estimated on one series: parameters, states, fit statistics, and forecasts.
+///
+/// Produced by ``ETS/fit(_:)``. Information criteria follow R `forecast::ets()` exactly:
+/// with `lik = n log Σε² (+ 2 Σ log|ŷ| for multiplicative errors)` over the n observed values,
+/// `loglik = −lik/2`, `AIC = lik + 2k`, `BIC = lik + k log n` and
+/// `AICc = AIC + 2k(k+1)/(n−k−1)`, where k counts the smoothing parameters, the initial states
+/// (m − 1 seasonal ones) and the error variance.
+public struct FittedETS: FittedForecastModel, Sendable {
+    /// The fitted form.
+    public let form: ETS.Form
+    /// The seasonal period of the states (1 for non-seasonal forms).
+    public let seasonalPeriod: Int
+    /// The estimated smoothing parameters.
+    public let parameters: ETS.Parameters
+    /// The estimated initial state x₀ (all m seasonal states).
+    public let initialState: ETS.State
+    /// The state after the last observation, from which forecasts start.
+    public let finalState: ETS.State
+    public let series: TimeSeries
+    public let fittedValues: [Double]
+    /// The innovations ε: y − ŷ for additive errors, (y − ŷ)/ŷ for multiplicative ones
+    /// (`nan` where the value is missing). R's `residuals(fit)`.
+    public let innovations: [Double]
+    /// R's `loglik`: −½ (n log Σε² + 2 Σ log|ŷ|).
+    public let logLikelihood: Double
+    public let aic: Double
+    public let aicc: Double
+    public let bic: Double
+    /// The innovation variance, Σε² / (n − k + 1) as R computes it.
+    public let variance: Double
+    /// In-sample one-step mean squared error.
+    public let mse: Double
+    /// In-sample mean squared error averaged over 1 ... nmse steps ahead.
+    public let amse: Double
+    /// Number of estimated quantities k (including the variance).
+    public let parameterCount: Int
+    public let notes: [String]
+    /// Paths drawn for simulated intervals.
+    let simulationPaths: Int
+
+    public var description: String { form.description }
+
+    /// The criterion value under `criterion`.
+    public func informationCriterion(_ criterion: ETS.InformationCriterion) -> Double {
+        switch criterion {
+        case .aic: aic
+        case .aicc: aicc
+        case .bic: bic
+        }
+    }
+}
