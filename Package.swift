@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(
             name: "ScorecastNumericsTests", dependencies: ["ScorecastNumerics"], resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ScorecastTimeSeriesTests", dependencies: ["ScorecastTimeSeries"]),
+        .testTarget(name: "ScorecastTimeSeriesTests", dependencies: ["ScorecastTimeSeries"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ScorecastGLMTests", dependencies: ["ScorecastTimeSeries", "ScorecastNumerics"],
             resources: [.copy("Fixtures")]

@@ -103,7 +103,7 @@ extension ETS {
         options.maximumIterations = Int.max
         let optimiser = NelderMead(options: options)
         let result: OptimisationResult = setUp.values.withUnsafeBufferPointer { values in
-            optimiser.minimize(start: startPoint) { point in objective.evaluate(point, values: values) }
+            optimiser.minimizeLikeR(start: startPoint) { point in objective.evaluate(point, values: values) }
         }
         guard result.value.isFinite else { return nil }
         return makeFitted(form: form, m: m, point: result.point, smoothingCount: smoothingCount,
