@@ -88,12 +88,12 @@ extension ETS {
         while order >= 1 {
             let k = coefficients[order]
             if !(abs(k) < 1) { return false }
-            let denominator = 1 - k * k
+            let inverse = 1 / (1 - k * k)
             var low = 1, high = order - 1
             while low <= high {
                 let a = coefficients[low], b = coefficients[high]
-                coefficients[low] = (a - k * b) / denominator
-                if low != high { coefficients[high] = (b - k * a) / denominator }
+                coefficients[low] = (a - k * b) * inverse
+                if low != high { coefficients[high] = (b - k * a) * inverse }
                 low += 1
                 high -= 1
             }

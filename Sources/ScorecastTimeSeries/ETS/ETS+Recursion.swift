@@ -123,20 +123,51 @@ enum ETSRecursion {
                     level: level, trend: trend, seasonal: seasonal, errors: nil, fitted: nil)
     }
 
+    /// Dispatches to the loop specialised for `form`'s components, so that the per-step
+    /// branches on the components vanish at compile time.
     @inlinable @inline(__always)
     static func iterate(values: UnsafeMutableBufferPointer<Double>, simulating: Bool, form: ETS.Form, parameters: ETS.Parameters,
-                        level initialLevel: Double, trend initialTrend: Double,
+                        level: Double, trend: Double,
                         seasonal: UnsafeMutableBufferPointer<Double>,
                         errors: UnsafeMutablePointer<Double>?,
                         fitted: UnsafeMutablePointer<Double>?) -> ETSRecursionTotals {
-        let trendType = form.trend, seasonType = form.season
-        let multiplicativeError = form.error == .multiplicative
+        func go<E: ETSComponentKind, T: ETSComponentKind, S: ETSComponentKind>(_: E.Type, _: T.Type, _: S.Type) -> ETSRecursionTotals {
+            specialisedIterate(values: values, simulating: simulating, errorKind: E.self, trendKind: T.self, seasonKind: S.self,
+                               parameters: parameters, level: level, trend: trend, seasonal: seasonal, errors: errors, fitted: fitted)
+        }
+        func withSeason<E: ETSComponentKind, T: ETSComponentKind>(_ e: E.Type, _ t: T.Type) -> ETSRecursionTotals {
+            switch form.season {
+            case .none: go(e, t, ETSNoComponent.self)
+            case .additive: go(e, t, ETSAdditiveComponent.self)
+            case .multiplicative: go(e, t, ETSMultiplicativeComponent.self)
+            }
+        }
+        func withTrend<E: ETSComponentKind>(_ e: E.Type) -> ETSRecursionTotals {
+            switch form.trend {
+            case .none: withSeason(e, ETSNoComponent.self)
+            case .additive: withSeason(e, ETSAdditiveComponent.self)
+            case .multiplicative: withSeason(e, ETSMultiplicativeComponent.self)
+            }
+        }
+        return form.error == .additive ? withTrend(ETSAdditiveComponent.self) : withTrend(ETSMultiplicativeComponent.self)
+    }
+
+    @inlinable
+    static func specialisedIterate<E: ETSComponentKind, T: ETSComponentKind, S: ETSComponentKind>(
+        values: UnsafeMutableBufferPointer<Double>, simulating: Bool, errorKind: E.Type, trendKind: T.Type, seasonKind: S.Type,
+        parameters: ETS.Parameters, level initialLevel: Double, trend initialTrend: Double,
+        seasonal: UnsafeMutableBufferPointer<Double>, errors: UnsafeMutablePointer<Double>?, fitted: UnsafeMutablePointer<Double>?
+    ) -> ETSRecursionTotals {
+        let trendType: ETS.TrendType = T.isNone ? .none : (T.isMultiplicative ? .multiplicative : .additive)
+        let seasonType: ETS.SeasonType = S.isNone ? .none : (S.isMultiplicative ? .multiplicative : .additive)
+        let multiplicativeError = E.isMultiplicative
         let alpha = parameters.alpha, phi = parameters.phi, gamma = parameters.gamma
         let betaOverAlpha = parameters.beta / parameters.alpha
         let m = Swift.max(seasonal.count, 1)
         var totals = ETSRecursionTotals()
         var level = initialLevel, trend = initialTrend
         var seasonIndex = 0
+        var forecastProduct = 1.0
         for index in 0..<values.count {
             let oldSeason = seasonType == .none ? 0 : seasonal[seasonIndex]
             // Trend contribution to the level.
@@ -177,7 +208,15 @@ enum ETSRecursion {
                 let error = multiplicativeError ? (observation - forecast) / forecast : observation - forecast
                 errors?[index] = error
                 totals.sumOfSquaredErrors += error * error
-                if multiplicativeError { totals.sumOfLogAbsoluteForecasts += log(abs(forecast)) }
+                if multiplicativeError {
+                    // Σ log|ŷ| as the log of a running product, renormalised before it can
+                    // overflow or underflow: one logarithm every few dozen steps, not every step.
+                    forecastProduct *= abs(forecast)
+                    if !(forecastProduct < 1e150 && forecastProduct > 1e-150) {
+                        totals.sumOfLogAbsoluteForecasts += log(forecastProduct)
+                        forecastProduct = 1
+                    }
+                }
                 totals.observedCount += 1
             }
             // Level.
@@ -209,6 +248,7 @@ enum ETSRecursion {
             seasonIndex += 1
             if seasonIndex == m { seasonIndex = 0 }
         }
+        totals.sumOfLogAbsoluteForecasts += log(forecastProduct)
         totals.level = level
         totals.trend = trend
         return totals
@@ -228,4 +268,25 @@ enum ETSRecursion {
         guard m > 0 else { return [] }
         return (0..<m).map { j in ring[((count - 1 - j) % m + m) % m] }
     }
+}
+
+/// A component's kind as a type, so that the recursion is compiled once per form.
+@usableFromInline protocol ETSComponentKind {
+    static var isNone: Bool { get }
+    static var isMultiplicative: Bool { get }
+}
+
+@usableFromInline enum ETSNoComponent: ETSComponentKind {
+    @inlinable static var isNone: Bool { true }
+    @inlinable static var isMultiplicative: Bool { false }
+}
+
+@usableFromInline enum ETSAdditiveComponent: ETSComponentKind {
+    @inlinable static var isNone: Bool { false }
+    @inlinable static var isMultiplicative: Bool { false }
+}
+
+@usableFromInline enum ETSMultiplicativeComponent: ETSComponentKind {
+    @inlinable static var isNone: Bool { false }
+    @inlinable static var isMultiplicative: Bool { true }
 }
