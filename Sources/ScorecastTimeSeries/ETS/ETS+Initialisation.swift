@@ -1,4 +1,5 @@
 import Foundation
+import ScorecastNumerics
 
 extension ETS {
     /// Starting values of the smoothing parameters for the likelihood search, as R's
@@ -143,56 +144,19 @@ extension ETS {
     /// t = 1 ... n (R's `tslm(y ~ trend + fourier(y, 1))`; the sine is dropped when m = 2,
     /// where it vanishes). Missing values are skipped.
     static func fourierTrendFit(values: [Double], m: Int) -> (intercept: Double, slope: Double) {
-        let columns = m == 2 ? 3 : 4
-        var normal = [Double](repeating: 0, count: columns * columns)
-        var right = [Double](repeating: 0, count: columns)
-        var row = [Double](repeating: 0, count: columns)
+        var rows: [[Double]] = []
+        var response: [Double] = []
         for (index, value) in values.enumerated() where !value.isNaN {
             let t = Double(index + 1)
             let angle = 2 * Double.pi * t / Double(m)
-            row[0] = 1
-            row[1] = t
-            if columns == 4 {
-                row[2] = sin(angle)
-                row[3] = cos(angle)
-            } else {
-                row[2] = cos(angle)
-            }
-            for i in 0..<columns {
-                right[i] += row[i] * value
-                for j in 0..<columns { normal[i * columns + j] += row[i] * row[j] }
-            }
+            rows.append(m == 2 ? [1, t, cos(angle)] : [1, t, sin(angle), cos(angle)])
+            response.append(value)
         }
-        let solution = solveSymmetricSystem(normal, right, size: columns)
-        return (solution[0], solution[1])
-    }
-
-    /// Solves a small dense system by Gaussian elimination with partial pivoting.
-    private static func solveSymmetricSystem(_ matrix: [Double], _ right: [Double], size: Int) -> [Double] {
-        var a = matrix, b = right
-        for column in 0..<size {
-            var pivot = column
-            for row in column..<size where abs(a[row * size + column]) > abs(a[pivot * size + column]) { pivot = row }
-            if pivot != column {
-                for j in 0..<size { a.swapAt(column * size + j, pivot * size + j) }
-                b.swapAt(column, pivot)
-            }
-            let diagonal = a[column * size + column]
-            guard diagonal != 0 else { continue }
-            for row in (column + 1)..<size {
-                let factor = a[row * size + column] / diagonal
-                for j in column..<size { a[row * size + j] -= factor * a[column * size + j] }
-                b[row] -= factor * b[column]
-            }
+        guard let solution = try? LeastSquares.solve(design: Matrix(rowArrays: rows), response: response, method: .svd) else {
+            let line = straightLine(values[...])
+            return (line.intercept, line.slope)
         }
-        var x = [Double](repeating: 0, count: size)
-        for row in stride(from: size - 1, through: 0, by: -1) {
-            var sum = b[row]
-            for j in (row + 1)..<size { sum -= a[row * size + j] * x[j] }
-            let diagonal = a[row * size + row]
-            x[row] = diagonal == 0 ? 0 : sum / diagonal
-        }
-        return x
+        return (solution.coefficients[0], solution.coefficients[1])
     }
 }
 
