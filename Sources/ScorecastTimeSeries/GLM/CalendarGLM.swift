@@ -16,7 +16,8 @@ import Darwin
 /// negative binomial; anything else is Gaussian.
 ///
 /// Seasonal terms are fixed (`seasonal`) or, when `seasonal` is `nil`, chosen by AICc among
-/// Fourier orders 1–3 and monthly dummies (quarterly: dummies; annual: none). Missing values
+/// Fourier orders 1–3 and monthly dummies (quarterly: dummies; annual: none; quasi-binomial
+/// monthly models, which have no AIC: Fourier order 2). Missing values
 /// are left out of the fit. Forecast intervals are simulated (``FittedCalendarGLM``).
 ///
 /// References: P. McCullagh and J. A. Nelder, *Generalized Linear Models*, 2nd ed. (1989);
@@ -104,6 +105,9 @@ public struct CalendarGLM: ForecastModelSpec {
         let candidates: [SeasonalTerms]
         if let seasonal {
             candidates = [seasonal]
+        } else if trials != nil {
+            // Quasi-likelihood has no AIC to choose by: a fixed second-order Fourier season.
+            candidates = m == 1 ? [.none] : m == 4 ? [.dummies] : [.fourier(order: 2)]
         } else if m == 12 {
             candidates = [.fourier(order: 1), .fourier(order: 2), .fourier(order: 3), .dummies]
         } else if m == 4 {

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import ScorecastCLI
+
+/// Golden snapshots of `scorecast effects` and `scorecast explain` on the bundled Cafcass care
+/// applications, and their failures. The statistics are checked against R and by simulation
+/// in ScorecastGLMTests; these pin the commands' CSV formats.
+@Suite("scorecast effects and explain")
+struct CalendarCommandTests {
+    static func fixture(_ name: String) -> String {
+        Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Fixtures")!.path
+    }
+
+    static func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("calendar-\(UUID().uuidString).csv").path
+    }
+
+
+    @Test func effectsMatchesTheGoldenCSV() throws {
+        let output = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let command = try EffectsCommand.parse([Self.fixture("calendar-cafcass-input"), "--calendar", "england", "--output", output])
+        try command.validate()
+        try command.execute()
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(text == (try String(contentsOfFile: Self.fixture("calendar-effects-expected"), encoding: .utf8)))
+        let lines = text.split(separator: "\n")
+        #expect(lines[0] == "series,term,estimate_pct,lo_95,hi_95,coefficient,std_error,p_value,value,model")
+        #expect(lines[1].hasPrefix("cafcass_care_applications,school_holidays,"))
+        #expect(lines[3].hasPrefix("cafcass_care_applications,month_01,"))
+        #expect(lines[14].hasPrefix("cafcass_care_applications,month_12,"))
+    }
+
+    @Test func explainMatchesTheGoldenCSV() throws {
+        let output = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let command = try ExplainCommand.parse([Self.fixture("calendar-cafcass-input"), "--month", "2013-08", "--output", output])
+        try command.validate()
+        try command.execute()
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(text == (try String(contentsOfFile: Self.fixture("calendar-explain-expected"), encoding: .utf8)))
+        #expect(text.hasPrefix("series,period,observed,expected,lo_80,hi_80,lo_95,hi_95,tail_probability,verdict,"))
+    }
+
+    @Test func percentagesWithNumeratorAndDenominatorAreQuasiBinomial() throws {
+        let output = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let command = try ExplainCommand.parse([Self.fixture("calendar-percent-input"), "--month", "2021-08", "--events", Self.fixture("calendar-events"), "--output", output])
+        try command.validate()
+        try command.execute()
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        let row = text.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false)
+        #expect(row[0] == "rereferrals" && row[1] == "2021-08")
+        let bounds = try [4, 5, 6, 7].map { try #require(Double(row[$0])) }
+        #expect(bounds.allSatisfy { $0 >= 0 && $0 <= 100 })
+        #expect(text.contains("\"GLM(quasibinomial, trend on, fourier2, calendar, events)\""))
+    }
+
+    @Test(arguments: [
+        ["--month", "2013-13"], ["--month", "2013-08", "--level", "100"], ["--month", "2013-08", "--seasonal", "fourier9"],
+        ["--month", "2013-08", "--calendar", "none", "--term-dates", "x.csv"], ["--month", "2013-08", "--family", "binomial"],
+    ])
+    func badUsageIsRejected(arguments: [String]) {
+        #expect(throws: (any Error).self) {
+            let command = try ExplainCommand.parse([Self.fixture("calendar-cafcass-input")] + arguments)
+            try command.validate()
+        }
+    }
+
+    @Test(arguments: [
+        ("start,end,kind\n2023-10-23,2023-10-27,half_term\n2023-12-21,2024-02-30,christmas\n", "3:12: expected a date YYYY-MM-DD in column 'end', found '2024-02-30'"),
+        ("start,end,kind\n2023-10-27,2023-10-23,half_term\n", "2:12: expected an end on or after the start 2023-10-27, found 2023-10-23"),
+        ("start,finish,kind\n", "1:1: expected a column named 'end' in the header (start,end,kind), found 'start,finish,kind'"),
+    ])
+    func badTermDatesAreLocatedAndWriteNothing(text: String, message: String) throws {
+        let termDates = Self.temporaryPath()
+        let output = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: termDates) }
+        try text.write(toFile: termDates, atomically: true, encoding: .utf8)
+        let command = try EffectsCommand.parse([Self.fixture("calendar-cafcass-input"), "--term-dates", termDates, "--output", output])
+        do {
+            try command.execute()
+            Issue.record("expected a data error")
+        } catch {
+            #expect(String(describing: error) == termDates + ":" + message)
+        }
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+}
