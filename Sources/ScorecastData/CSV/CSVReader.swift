@@ -20,27 +20,20 @@
 /// (Shafranovich, 2005), section 2, with LF accepted beside CRLF as every mainstream reader does.
 public final class CSVReader {
     /// The file's name in error messages.
-    public var fileName: String { source.name }
+    public var fileName: String { scanner.fileName }
     /// The record most recently read by ``nextRecord()``.
-    public private(set) var record = CSVRecord()
+    public var record: CSVRecord { scanner.record }
     /// When set, every record read must have exactly this many fields.
-    public var expectedFieldCount: Int?
-
-    private let source: ByteSource
-    private var buffer: [UInt8] = []
-    private var position = 0
-    private var line = 1
-    private var column = 1
-    private var startOfInput = true
-    private var finished = false
-
-    private enum State {
-        case fieldStart, unquoted, quoted, quoteInQuoted, afterCarriageReturn
+    public var expectedFieldCount: Int? {
+        get { scanner.expectedFieldCount }
+        set { scanner.expectedFieldCount = newValue }
     }
+
+    private var scanner: CSVScanner
 
     /// A reader over `source`.
     public init(source: ByteSource) {
-        self.source = source
+        self.scanner = CSVScanner(source: source)
     }
 
     /// A reader over the file at `path` (`-` for standard input).
@@ -58,6 +51,51 @@ public final class CSVReader {
     /// - Returns: `false` at the end of the input (then ``record`` is empty).
     /// - Throws: ``DataError`` for malformed CSV, ``ByteSourceError`` when the file cannot be read.
     public func nextRecord() throws -> Bool {
+        // One exclusive access to the scanner for the whole record; inside, the byte loop
+        // works on the value's own storage.
+        try scanner.next()
+    }
+
+    /// Calls `body` with the current record, without copying it (reading fields through
+    /// ``record`` copies the record's buffers' references on every access).
+    public func withRecord<Result>(_ body: (CSVRecord) throws -> Result) rethrows -> Result {
+        try body(scanner.record)
+    }
+
+    /// Reads every remaining record as strings (for small files; large ones should stream).
+    public func readAllRecords() throws -> [[String]] {
+        var records: [[String]] = []
+        while try nextRecord() { records.append(record.strings) }
+        return records
+    }
+
+}
+
+/// The reader's state, kept in a value so the byte loop works on locals: a class's stored
+/// properties would cost a dynamic exclusivity check on every byte.
+struct CSVScanner {
+    var record = CSVRecord()
+    var expectedFieldCount: Int?
+    let source: ByteSource
+    var buffer: [UInt8] = []
+    var position = 0
+    var line = 1
+    var column = 1
+    var startOfInput = true
+    var finished = false
+
+    enum State {
+        case fieldStart, unquoted, quoted, quoteInQuoted, afterCarriageReturn
+    }
+
+    init(source: ByteSource) {
+        self.source = source
+    }
+
+    var fileName: String { source.name }
+
+    /// Reads the next record into `record`; `false` at the end of the input.
+    mutating func next() throws -> Bool {
         record.removeAll()
         guard !finished else { return false }
         var state = State.fieldStart
@@ -86,6 +124,25 @@ public final class CSVReader {
                     }
                     try endRecord()
                     return true
+                }
+            }
+            if state == .unquoted || state == .quoted {
+                // Copy a run of plain printable ASCII in one go: most of a file is such runs.
+                let end = buffer.withUnsafeBufferPointer { bytes -> Int in
+                    var end = position
+                    while end < bytes.count {
+                        let byte = bytes[end]
+                        if byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") { break }
+                        end += 1
+                    }
+                    return end
+                }
+                if end > position {
+                    guard pendingContinuationBytes == 0 else { throw error(line, column, "expected UTF-8 text, found a character cut short") }
+                    record.storage.append(contentsOf: buffer[position..<end])
+                    column += end - position
+                    position = end
+                    continue
                 }
             }
             let byte = buffer[position]
@@ -201,13 +258,6 @@ public final class CSVReader {
         }
     }
 
-    /// Reads every remaining record as strings (for small files; large ones should stream).
-    public func readAllRecords() throws -> [[String]] {
-        var records: [[String]] = []
-        while try nextRecord() { records.append(record.strings) }
-        return records
-    }
-
     private var afterQuote: String { "expected a comma or the end of the line after the closing quote" }
     private var bareCarriageReturn: String { "expected a line feed after the carriage return" }
 
@@ -219,7 +269,7 @@ public final class CSVReader {
         DataError(file: fileName, line: line, column: column, expected: expected)
     }
 
-    private func refill() throws {
+    private mutating func refill() throws {
         try source.read(into: &buffer)
         position = 0
         if startOfInput {
@@ -228,22 +278,22 @@ public final class CSVReader {
         }
     }
 
-    private func beginField(line: Int, column: Int) {
+    private mutating func beginField(line: Int, column: Int) {
         record.fieldLines.append(line)
         record.fieldColumns.append(column)
     }
 
-    private func beginField() {
+    private mutating func beginField() {
         beginField(line: line, column: column)
     }
 
-    private func endField(line: Int, column: Int) {
+    private mutating func endField(line: Int, column: Int) {
         record.fieldEnds.append(record.storage.count)
         record.endLine = line
         record.endColumn = column
     }
 
-    private func endRecord() throws {
+    private mutating func endRecord() throws {
         if case .some(let expected) = expectedFieldCount, record.count != expected {
             if record.count > expected {
                 throw error(record.fieldLines[expected], record.fieldColumns[expected], "expected \(expected) fields as in the header, found \(record.count)")

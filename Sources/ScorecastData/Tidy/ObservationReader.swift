@@ -104,7 +104,7 @@ public final class ObservationReader {
                 try beginSeries()
                 continue
             }
-            if csv.record.field(seriesIndex, equals: currentNameBytes) {
+            if csv.withRecord({ $0.field(seriesIndex, equals: currentNameBytes) }) {
                 try appendRow(to: &current!)
                 continue
             }
@@ -142,7 +142,7 @@ public final class ObservationReader {
         var currentIndex = -1
         while try csv.nextRecord() {
             rowsRead += 1
-            if currentIndex < 0 || !csv.record.field(seriesIndex, equals: currentNameBytes) {
+            if currentIndex < 0 || !csv.withRecord({ $0.field(seriesIndex, equals: currentNameBytes) }) {
                 let name = try seriesName()
                 if let index = indexByName[name] {
                     currentIndex = index
@@ -180,16 +180,19 @@ public final class ObservationReader {
         return csv.record.string(at: seriesIndex)
     }
 
-    private func number(_ index: Int, column name: String) throws -> Double {
-        if index < 0 || csv.record.isEmpty(at: index) { return .nan }
-        guard let value = csv.record.withField(index, CSVNumber.parse) else {
-            throw fieldError(index, "expected a number in column \(DataError.quote(name)), found \(DataError.quote(csv.record.string(at: index)))")
+    private func number(_ record: CSVRecord, _ index: Int, column name: String) throws -> Double {
+        if index < 0 || record.isEmpty(at: index) { return .nan }
+        guard let value = record.withField(index, CSVNumber.parse) else {
+            throw fieldError(index, "expected a number in column \(DataError.quote(name)), found \(DataError.quote(record.string(at: index)))")
         }
         return value
     }
 
     private func appendRow(to builder: inout SeriesBuilder) throws {
-        let record = csv.record
+        try csv.withRecord { try appendRow($0, to: &builder) }
+    }
+
+    private func appendRow(_ record: CSVRecord, to builder: inout SeriesBuilder) throws {
         guard let period = record.withField(periodIndex, { Period(field: $0) }) else {
             throw fieldError(periodIndex, "expected a period YYYY-MM, YYYY-Qn or YYYY in column \(DataError.quote(columns.period)), found \(DataError.quote(record.string(at: periodIndex)))")
         }
@@ -203,17 +206,16 @@ public final class ObservationReader {
                 throw fieldError(valueIndex, "expected a number in column \(DataError.quote(columns.value)) (an empty value needs a \(DataError.quote(columns.status)) saying why it is missing)")
             }
         } else {
-            value = try number(valueIndex, column: columns.value)
+            value = try number(record, valueIndex, column: columns.value)
             guard value.isFinite else {
                 throw fieldError(valueIndex, "expected a finite number in column \(DataError.quote(columns.value)), found \(DataError.quote(record.string(at: valueIndex)))")
             }
         }
-        let (line, column) = location(periodIndex)
         builder.append(
             ordinal: period.ordinal, frequency: period.frequency, value: value,
-            numerator: try number(numeratorIndex, column: columns.numerator),
-            denominator: try number(denominatorIndex, column: columns.denominator),
-            status: status, line: line, column: column)
+            numerator: try number(record, numeratorIndex, column: columns.numerator),
+            denominator: try number(record, denominatorIndex, column: columns.denominator),
+            status: status, line: record.line(of: periodIndex), column: record.column(of: periodIndex))
     }
 }
 
