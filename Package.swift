@@ -10,6 +10,7 @@
 //   ScorecastCharts        accessible SVG charts from plain values (no dependencies)
 //   ScorecastData          tidy CSV codec, indicator catalogue, scorecard import
 //   ScorecastComparators   rates, intervals, statistical-neighbour comparisons
+//   ScorecastReport        the monthly HTML report (scorecard, SPC, explain, forecasts, charts)
 //   ScorecastCLI           the `scorecast` command
 import PackageDescription
 
@@ -24,6 +25,7 @@ let package = Package(
         .library(name: "ScorecastCharts", targets: ["ScorecastCharts"]),
         .library(name: "ScorecastData", targets: ["ScorecastData"]),
         .library(name: "ScorecastComparators", targets: ["ScorecastComparators"]),
+        .library(name: "ScorecastReport", targets: ["ScorecastReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,10 +42,15 @@ let package = Package(
         .target(name: "ScorecastCharts"),
         .target(name: "ScorecastData", dependencies: ["ScorecastTimeSeries"]),
         .target(name: "ScorecastComparators", dependencies: ["ScorecastData", "ScorecastNumerics"]),
+        .target(
+            name: "ScorecastReport",
+            dependencies: ["ScorecastTimeSeries", "ScorecastData", "ScorecastSPC", "ScorecastCharts", "ScorecastComparators"]
+        ),
         .executableTarget(
             name: "ScorecastCLI",
             dependencies: [
                 "ScorecastNumerics", "ScorecastTimeSeries", "ScorecastData", "ScorecastComparators", "ScorecastSPC", "ScorecastCharts",
+                "ScorecastReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,5 +77,6 @@ let package = Package(
             dependencies: ["ScorecastCLI", "ScorecastData", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "ScorecastReportTests", dependencies: ["ScorecastReport"]),
     ]
 )

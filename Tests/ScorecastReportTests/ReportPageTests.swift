@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import ScorecastCharts
+import ScorecastSPC
+import ScorecastTimeSeries
+@testable import ScorecastReport
+
+@Suite("Report page")
+struct ReportPageTests {
+    static func section(code: String, values: [Double]) throws -> IndicatorSection {
+        let series = TimeSeries(name: code, start: Period(year: 2020, month: 1), values: values)
+        let analysis = try XmR(improvement: .decrease).analyse(series)
+        let verdict = SPCPresentation.verdict(analysis, format: { NumberText.brief($0) })
+        let chart = SPCPresentation.chart(analysis, title: "\(code) <SPC>", valueLabel: "Count", verdict: verdict)
+        return IndicatorSection(code: code, title: "Title & \"quotes\"", meta: "count · lower is better",
+                                facts: [("Aug-21", "1,297"), ("% change", "-15%")], verdicts: [verdict],
+                                charts: [chart.svg(id: "spc-\(code)")], commentary: "Down <15%> over the summer.")
+    }
+
+    @Test func thePageIsWellFormedAndSelfContained() throws {
+        let short = try Self.section(code: "M1", values: [310, 295, 330, 301, 287, 315, 240])
+        let long = try Self.section(code: "CP2b %", values: (0..<24).map { 50 + Double($0 % 5) + ($0 > 20 ? 30 : 0) })
+        let page = ReportPage(title: "Scorecard August 2021", subtitle: "Southampton", headline: ["Two indicators."],
+                              changed: [SummaryItem(section: short, text: "-15%", tone: .notable)],
+                              unusual: [SummaryItem(section: long, text: "concern", tone: .bad)],
+                              sections: [short, long], method: ["SPC as Making Data Count."], files: ["scorecard.csv"])
+        let html = page.html()
+        #expect(html.hasPrefix("<!DOCTYPE html>\n"))
+        let check = try #require(XMLCheck.parse(String(html.dropFirst("<!DOCTYPE html>\n".count))), "page is not well-formed")
+        #expect(check.root == "html")
+        #expect(check.count("svg") == 2)
+        #expect(check.count("section") == 4)
+        // Self-contained: nothing is fetched.
+        #expect(!html.contains("src=") && !html.contains("<script") && !html.contains("<link") && !html.contains("@import"))
+        #expect(html.contains("href=\"#indicator-CP2b--\""))
+        #expect(html.contains("SPC: too few points"))
+        #expect(html.contains("Title &amp; &quot;quotes&quot;"))
+    }
+
+    @Test func verdictsSayTooFewPointsOrWhatTheLatestPointShows() throws {
+        let short = try XmR().analyse(TimeSeries(name: "a", start: Period(year: 2021, month: 2), values: [1, 2, 3, 4, 5, 6, 7]))
+        let verdict = SPCPresentation.verdict(short, format: { NumberText.brief($0) })
+        #expect(verdict.label == "too few points" && verdict.tone == .unknown)
+        #expect(verdict.explanation.hasPrefix("7 observed points since 2021-02; Making Data Count needs at least 12"))
+
+        var values = (0..<20).map { Double($0 % 2 == 0 ? 10 : 12) }
+        values[19] = 40
+        let high = try XmR(improvement: .decrease).analyse(TimeSeries(name: "b", start: Period(year: 2020, month: 1), values: values))
+        let concern = SPCPresentation.verdict(high, format: { NumberText.brief($0) })
+        #expect(concern.label == "concern" && concern.tone == .bad)
+        #expect(concern.explanation.hasSuffix("The latest point is above the upper process limit."))
+    }
+}
