@@ -13,7 +13,11 @@ struct SPCCommand: ScorecastCommand {
         one row per period. Limits are mean ± 2.66 × the average moving range (moving ranges \
         of 3.267 × their average or more screened out unless --no-screening); special causes \
         follow the four Making Data Count rules as NHSRplotthedots applies them. A segment \
-        with fewer than 12 observed points gets no limits and variation too_few_points.
+        with fewer than 12 observed points gets no limits and variation too_few_points. \
+        With --seasonal the rules run on the series with its usual seasonal and calendar \
+        pattern taken out (from the calendar GLM: month terms, school holidays, working days; \
+        not the trend), and mean, lpl and upl are that month's expected value and limits; \
+        this needs at least 24 observed points.
         """
     )
 
@@ -30,6 +34,9 @@ struct SPCCommand: ScorecastCommand {
 
     @Option(help: ArgumentHelp("Fix each segment's mean and limits on its first N observed points (at least 12).", valueName: "n"))
     var fixAfter: Int?
+
+    @Flag(help: "Apply the rules after taking out each series' seasonal and calendar pattern (calendar GLM).")
+    var seasonal = false
 
     @Flag(help: "Keep moving ranges of 3.267 × their average or more in the limits (NHSRplotthedots' screen_outliers = FALSE).")
     var noScreening = false
@@ -67,9 +74,30 @@ struct SPCCommand: ScorecastCommand {
             let spec = XmR(improvement: entry?.improvement ?? improvement, screensMovingRanges: !noScreening, fixAfter: fixAfter,
                            rebaseAt: rebases.filter { $0.frequency == series.frequency && $0 > series.start && $0 <= series.end },
                            target: entry?.target)
-            SPCTable.writeRows(try spec.analyse(series), to: &writer)
+            if seasonal {
+                SPCTable.writeRows(try Self.seasonalAnalysis(series, spec: spec), to: &writer)
+            } else {
+                SPCTable.writeRows(try spec.analyse(series), to: &writer)
+            }
         }
         try output.write(writer)
+    }
+}
+
+extension SPCCommand {
+    /// Observed points needed to estimate a seasonal pattern: two full years.
+    static let seasonalMinimumPoints = 24
+
+    /// Seasonal XmR of `series` with its calendar GLM pattern taken out; a series too short
+    /// to learn its season gets no limits (variation `too_few_points`).
+    static func seasonalAnalysis(_ series: TimeSeries, spec: XmR) throws -> SeasonalXmRAnalysis {
+        guard series.observedCount >= seasonalMinimumPoints, series.frequency != .annual else {
+            var tooShort = spec
+            tooShort.minimumPoints = max(spec.minimumPoints, Int.max / 2)
+            return try SeasonalXmR(tooShort).analyse(series, pattern: .additive(Array(repeating: 0, count: series.count)))
+        }
+        let model = try CalendarGLM().fit(series)
+        return try SeasonalXmR(spec).analyse(series, pattern: SeasonalPattern(calendarModel: model))
     }
 }
 
