@@ -20,44 +20,26 @@ struct SPCTargets {
     /// - Throws: ``DataError`` naming the line and column of a missing column, a bad number,
     ///   an unknown improvement direction or a series given twice.
     init(path: String) throws {
-        let csv = try CSVReader(path: path)
-        fileName = csv.fileName
-        guard try csv.nextRecord() else {
-            throw DataError(file: csv.fileName, line: 1, column: 1, expected: "expected a header row series,target[,improvement], found an empty file")
+        let table = try CSVTable(path: path, required: ["series"])
+        fileName = table.csv.fileName
+        guard table.has("target") || table.has("improvement") else {
+            throw DataError(file: fileName, line: 1, column: 1, expected: "expected a column named 'target' or 'improvement' in the header, found \(table.header.joined(separator: ","))")
         }
-        let header = csv.record.strings
-        guard let seriesIndex = header.firstIndex(of: "series") else {
-            throw DataError(file: csv.fileName, line: 1, column: 1, expected: "expected a column named 'series' in the header, found \(header.joined(separator: ","))")
-        }
-        let targetIndex = header.firstIndex(of: "target")
-        let improvementIndex = header.firstIndex(of: "improvement")
-        guard targetIndex != nil || improvementIndex != nil else {
-            throw DataError(file: csv.fileName, line: 1, column: 1, expected: "expected a column named 'target' or 'improvement' in the header, found \(header.joined(separator: ","))")
-        }
-        csv.expectedFieldCount = header.count
-        while try csv.nextRecord() {
-            let record = csv.record
-            let name = record.string(at: seriesIndex)
+        while try table.next() {
+            let name = table.text("series")
             if let previous = entries[name] {
-                throw DataError(file: csv.fileName, line: record.line, column: record.column(of: seriesIndex),
-                                expected: "expected each series once, found \(DataError.quote(name)) again (first at line \(previous.line))")
+                throw table.error("series", "expected each series once, found \(DataError.quote(name)) again (first at line \(previous.line))")
             }
-            var entry = Entry(target: nil, improvement: nil, line: record.line)
-            if let targetIndex, !record.isEmpty(at: targetIndex) {
-                let text = record.string(at: targetIndex)
-                guard let value = CSVNumber.parse(text), value.isFinite else {
-                    throw DataError(file: csv.fileName, line: record.line, column: record.column(of: targetIndex),
-                                    expected: "expected a target number or an empty field, found \(DataError.quote(text))")
-                }
-                entry.target = value
+            var entry = Entry(target: try table.number("target"), improvement: nil, line: table.csv.record.line)
+            if entry.target?.isFinite == false {
+                throw table.error("target", "expected a finite target, found \(DataError.quote(table.text("target")))")
             }
-            if let improvementIndex, !record.isEmpty(at: improvementIndex) {
-                let text = record.string(at: improvementIndex)
-                guard let direction = ImprovementDirection(rawValue: text) else {
-                    throw DataError(file: csv.fileName, line: record.line, column: record.column(of: improvementIndex),
-                                    expected: "expected improvement increase, decrease or neutral, found \(DataError.quote(text))")
+            let direction = table.text("improvement")
+            if !direction.isEmpty {
+                guard let improvement = ImprovementDirection(rawValue: direction) else {
+                    throw table.error("improvement", "expected improvement increase, decrease or neutral, found \(DataError.quote(direction))")
                 }
-                entry.improvement = direction
+                entry.improvement = improvement
             }
             entries[name] = entry
         }
