@@ -27,11 +27,11 @@ struct OutputFileTests {
 
     @Test func reportsAMissingDirectory() throws {
         let directory = try TemporaryDirectory.make()
-        #expect(throws: OutputError.self) { try OutputFile(path: directory.path + "/no/such/out.csv") }
+        #expect(throws: FileError.self) { try OutputFile(path: directory.path + "/no/such/out.csv") }
     }
 
     @Test func reportsAMissingInput() throws {
-        #expect(throws: ByteSourceError(path: "/no/such/file.csv", reason: "No such file or directory")) {
+        #expect(throws: FileError(path: "/no/such/file.csv", operation: .read, reason: "No such file or directory", errorNumber: 2)) {
             try ByteSource(path: "/no/such/file.csv")
         }
     }

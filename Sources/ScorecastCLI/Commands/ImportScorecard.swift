@@ -98,7 +98,7 @@ func readText(_ path: String) throws -> String {
 /// temporary file first, and they are renamed into place only once all are written.
 func writeAll(_ files: [(name: String, bytes: [UInt8])], into directory: String) throws {
     if mkdir(directory, 0o777) != 0 && errno != EEXIST {
-        throw OutputError(path: directory, reason: String(cString: strerror(errno)))
+        throw FileError.current(directory, .write)
     }
     let outputs = try files.map { file in
         let output = try OutputFile(path: directory + "/" + file.name)

@@ -40,8 +40,8 @@ extension AsyncScorecastCommand {
 /// `sysexits(3)` status scripts expect.
 ///
 /// - ``DataError`` (bad input): `FILE:LINE:COLUMN: what was expected`, exit 65 (`EX_DATAERR`).
-/// - ``ByteSourceError`` (an input that cannot be opened or read): exit 66 (`EX_NOINPUT`).
-/// - ``OutputError`` (an output that cannot be created or written): exit 73 (`EX_CANTCREAT`).
+/// - ``FileError`` reading (an input that cannot be opened or read): exit 66 (`EX_NOINPUT`).
+/// - ``FileError`` writing (an output that cannot be created or written): exit 73 (`EX_CANTCREAT`).
 /// - `TimeSeriesError` (a series unfit for what was asked, with no location): exit 65.
 ///
 /// Anything else (argument-parser's usage errors, exit 64) passes through unchanged.
@@ -59,8 +59,7 @@ func reportedFailure(_ error: any Error) -> any Error {
     let status: Int32
     switch error {
     case is DataError, is TimeSeriesError: status = 65
-    case is ByteSourceError: status = 66
-    case is OutputError: status = 73
+    case let error as FileError: status = error.operation == .read ? 66 : 73
     default: return error
     }
     printError(String(describing: error))

@@ -37,7 +37,7 @@ public final class CSVReader {
     }
 
     /// A reader over the file at `path` (`-` for standard input).
-    public convenience init(path: String) throws(ByteSourceError) {
+    public convenience init(path: String) throws(FileError) {
         self.init(source: try ByteSource(path: path))
     }
 
@@ -49,7 +49,7 @@ public final class CSVReader {
     /// Reads the next record into ``record``.
     ///
     /// - Returns: `false` at the end of the input (then ``record`` is empty).
-    /// - Throws: ``DataError`` for malformed CSV, ``ByteSourceError`` when the file cannot be read.
+    /// - Throws: ``DataError`` for malformed CSV, ``FileError`` when the file cannot be read.
     public func nextRecord() throws -> Bool {
         // One exclusive access to the scanner for the whole record; inside, the byte loop
         // works on the value's own storage.
@@ -191,39 +191,23 @@ struct CSVScanner {
             switch state {
             case .fieldStart:
                 beginField(line: byteLine, column: byteColumn)
-                switch byte {
-                case UInt8(ascii: "\""):
+                if byte == UInt8(ascii: "\"") {
                     state = .quoted
                     quoteLine = byteLine
                     quoteColumn = byteColumn
-                case UInt8(ascii: ","):
-                    endField(line: byteLine, column: byteColumn)
-                case 0x0A:
-                    endField(line: byteLine, column: byteColumn)
-                    try endRecord()
-                    return true
-                case 0x0D:
-                    endField(line: byteLine, column: byteColumn)
-                    state = .afterCarriageReturn
-                default:
+                } else if isDelimiter(byte) {
+                    if try delimit(byte, line: byteLine, column: byteColumn, state: &state) { return true }
+                } else {
                     record.storage.append(byte)
                     state = .unquoted
                 }
             case .unquoted:
-                switch byte {
-                case UInt8(ascii: ","):
-                    endField(line: byteLine, column: byteColumn)
-                    state = .fieldStart
-                case 0x0A:
-                    endField(line: byteLine, column: byteColumn)
-                    try endRecord()
-                    return true
-                case 0x0D:
-                    endField(line: byteLine, column: byteColumn)
-                    state = .afterCarriageReturn
-                case UInt8(ascii: "\""):
+                if byte == UInt8(ascii: "\"") {
                     throw error(byteLine, byteColumn, "expected no quote inside an unquoted field (quote the whole field and double the quote)")
-                default:
+                }
+                if isDelimiter(byte) {
+                    if try delimit(byte, line: byteLine, column: byteColumn, state: &state) { return true }
+                } else {
                     record.storage.append(byte)
                 }
             case .quoted:
@@ -233,21 +217,12 @@ struct CSVScanner {
                     record.storage.append(byte)
                 }
             case .quoteInQuoted:
-                switch byte {
-                case UInt8(ascii: "\""):
+                if byte == UInt8(ascii: "\"") {
                     record.storage.append(byte)
                     state = .quoted
-                case UInt8(ascii: ","):
-                    endField(line: byteLine, column: byteColumn)
-                    state = .fieldStart
-                case 0x0A:
-                    endField(line: byteLine, column: byteColumn)
-                    try endRecord()
-                    return true
-                case 0x0D:
-                    endField(line: byteLine, column: byteColumn)
-                    state = .afterCarriageReturn
-                default:
+                } else if isDelimiter(byte) {
+                    if try delimit(byte, line: byteLine, column: byteColumn, state: &state) { return true }
+                } else {
                     throw error(byteLine, byteColumn, afterQuote)
                 }
             case .afterCarriageReturn:
@@ -291,6 +266,26 @@ struct CSVScanner {
         record.fieldEnds.append(record.storage.count)
         record.endLine = line
         record.endColumn = column
+    }
+
+    /// Whether `byte` ends a field: a comma, a line feed or a carriage return.
+    private func isDelimiter(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D
+    }
+
+    /// Ends the field at the delimiter `byte`; returns whether the record is complete.
+    private mutating func delimit(_ byte: UInt8, line: Int, column: Int, state: inout State) throws -> Bool {
+        endField(line: line, column: column)
+        switch byte {
+        case 0x0A:
+            try endRecord()
+            return true
+        case 0x0D:
+            state = .afterCarriageReturn
+        default:
+            state = .fieldStart
+        }
+        return false
     }
 
     private mutating func endRecord() throws {

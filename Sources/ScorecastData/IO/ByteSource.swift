@@ -31,19 +31,19 @@ public final class ByteSource {
 
     /// Opens the file at `path` for reading (`-` reads standard input).
     ///
-    /// - Throws: ``ByteSourceError`` when the file cannot be opened.
-    public init(path: String) throws(ByteSourceError) {
+    /// - Throws: ``FileError`` when the file cannot be opened.
+    public init(path: String) throws(FileError) {
         if path == "-" {
             self.name = "<stdin>"
             self.origin = .fileDescriptor(0, closeWhenDone: false)
             return
         }
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw ByteSourceError(path: path, reason: ByteSource.errorText()) }
+        guard descriptor >= 0 else { throw FileError.current(path, .read) }
         var status = stat()
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
             close(descriptor)
-            throw ByteSourceError(path: path, reason: "is a directory")
+            throw FileError(path: path, operation: .read, reason: "is a directory", errorNumber: EISDIR)
         }
         self.name = path
         self.origin = .fileDescriptor(descriptor, closeWhenDone: true)
@@ -67,8 +67,8 @@ public final class ByteSource {
 
     /// Replaces `buffer`'s contents with the next bytes; leaves it empty at the end of input.
     ///
-    /// - Throws: ``ByteSourceError`` on a read error.
-    public func read(into buffer: inout [UInt8]) throws(ByteSourceError) {
+    /// - Throws: ``FileError`` on a read error.
+    public func read(into buffer: inout [UInt8]) throws(FileError) {
         buffer.removeAll(keepingCapacity: true)
         switch origin {
         case .memory:
@@ -77,7 +77,7 @@ public final class ByteSource {
                 pending = nil
             }
         case .fileDescriptor(let descriptor, _):
-            var failure: ByteSourceError?
+            var failure: FileError?
             buffer = [UInt8](unsafeUninitializedCapacity: ByteSource.chunkSize) { storage, initialized in
                 while true {
                     let count = posixRead(descriptor, storage.baseAddress, storage.count)
@@ -86,7 +86,7 @@ public final class ByteSource {
                         return
                     }
                     if errno == EINTR { continue }
-                    failure = ByteSourceError(path: name, reason: ByteSource.errorText())
+                    failure = FileError.current(name, .read)
                     initialized = 0
                     return
                 }
@@ -96,7 +96,7 @@ public final class ByteSource {
     }
 
     /// Reads everything that is left.
-    public func readAll() throws(ByteSourceError) -> [UInt8] {
+    public func readAll() throws(FileError) -> [UInt8] {
         var all: [UInt8] = []
         var chunk: [UInt8] = []
         while true {
@@ -105,23 +105,4 @@ public final class ByteSource {
             if all.isEmpty { swap(&all, &chunk) } else { all.append(contentsOf: chunk) }
         }
     }
-
-    static func errorText() -> String {
-        String(cString: strerror(errno))
-    }
-}
-
-/// A file that could not be opened or read (not a data error: exit status 66 or 74).
-public struct ByteSourceError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The file's name as given.
-    public var path: String
-    /// The operating system's reason (`No such file or directory`).
-    public var reason: String
-
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-
-    public var description: String { "\(path): cannot read: \(reason)" }
 }

@@ -27,9 +27,9 @@ public final class OutputFile {
 
     /// Opens an output at `path`, or standard output when `path` is `nil` or `-`.
     ///
-    /// - Throws: ``OutputError`` when the temporary file cannot be created (a missing or
+    /// - Throws: ``FileError`` when the temporary file cannot be created (a missing or
     ///   read-only directory).
-    public init(path: String?, streaming: Bool = false) throws(OutputError) {
+    public init(path: String?, streaming: Bool = false) throws(FileError) {
         self.streaming = streaming
         guard let path, path != "-" else {
             self.path = nil
@@ -42,7 +42,7 @@ public final class OutputFile {
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
         var template = Array((directory + "." + base + ".tmp-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw OutputError(path: path, reason: OutputFile.errorText()) }
+        guard descriptor >= 0 else { throw FileError.current(path, .write) }
         self.descriptor = descriptor
         self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         // mkstemp creates the file 0600; give it the mode a plain creat(2) would.
@@ -59,7 +59,7 @@ public final class OutputFile {
     }
 
     /// Appends `bytes` to the output.
-    public func write(_ bytes: [UInt8]) throws(OutputError) {
+    public func write(_ bytes: [UInt8]) throws(FileError) {
         precondition(!committed, "write after commit")
         if temporaryPath == nil && !streaming {
             held.append(contentsOf: bytes)
@@ -69,26 +69,26 @@ public final class OutputFile {
     }
 
     /// Appends `text` (UTF-8) to the output.
-    public func write(_ text: String) throws(OutputError) {
+    public func write(_ text: String) throws(FileError) {
         try write(Array(text.utf8))
     }
 
     /// Completes the output: renames the temporary file into place, or writes what standard
     /// output held.
-    public func commit() throws(OutputError) {
+    public func commit() throws(FileError) {
         precondition(!committed, "commit twice")
         if let temporaryPath, let path {
             let closed = close(descriptor)
             committed = true
             guard closed == 0 else {
-                let reason = OutputFile.errorText()
+                let failure = FileError.current(path, .write)
                 unlink(temporaryPath)
-                throw OutputError(path: path, reason: reason)
+                throw failure
             }
             guard rename(temporaryPath, path) == 0 else {
-                let reason = OutputFile.errorText()
+                let failure = FileError.current(path, .write)
                 unlink(temporaryPath)
-                throw OutputError(path: path, reason: reason)
+                throw failure
             }
         } else {
             committed = true
@@ -98,21 +98,21 @@ public final class OutputFile {
     }
 
     /// Writes `bytes` to `path` (or standard output for `nil`) whole or not at all.
-    public static func write(_ bytes: [UInt8], to path: String?) throws(OutputError) {
+    public static func write(_ bytes: [UInt8], to path: String?) throws(FileError) {
         let output = try OutputFile(path: path)
         try output.write(bytes)
         try output.commit()
     }
 
-    private func writeAll(_ bytes: [UInt8]) throws(OutputError) {
-        var failure: OutputError?
+    private func writeAll(_ bytes: [UInt8]) throws(FileError) {
+        var failure: FileError?
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let written = posixWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = OutputError(path: path ?? "<stdout>", reason: OutputFile.errorText())
+                    failure = FileError.current(path ?? "<stdout>", .write)
                     return
                 }
                 offset += written
@@ -120,28 +120,9 @@ public final class OutputFile {
         }
         if let failure { throw failure }
     }
-
-    private static func errorText() -> String {
-        String(cString: strerror(errno))
-    }
 }
 
 /// `write(2)`, named so it does not clash with ``OutputFile/write(_:)``.
 private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, buffer, count)
-}
-
-/// An output that could not be created or written (exit status 73).
-public struct OutputError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The output's path as given.
-    public var path: String
-    /// The operating system's reason.
-    public var reason: String
-
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-
-    public var description: String { "\(path): cannot write: \(reason)" }
 }

@@ -37,7 +37,7 @@ public struct ScorecardFiles: Sendable {
 
     /// Reads `directory` for `month`.
     ///
-    /// - Throws: ``DataError`` for bad rows, ``ByteSourceError`` for a missing required file.
+    /// - Throws: ``DataError`` for bad rows, ``FileError`` for a missing required file.
     public init(directory: String, month: Period) throws {
         let path = { (name: String) in directory + "/" + name }
         indicators = try Indicator.read(path: path("indicators.csv"))
@@ -81,7 +81,7 @@ public struct ScorecardFiles: Sendable {
     private static func optionalTable(_ path: String, required: [String]) throws -> CSVTable? {
         do {
             return try CSVTable(path: path, required: required)
-        } catch let error as ByteSourceError where error.reason == "No such file or directory" {
+        } catch let error as FileError where error.isMissing {
             return nil
         }
     }

@@ -69,7 +69,7 @@ private struct BlockReader {
         var lines: [Int]
     }
 
-    func runs(_ range: Range<Int>, lastLineProse: String?) -> [Run] {
+    func runs(_ range: Range<Int>) -> [Run] {
         var runs: [Run] = []
         for index in range {
             let kind = BlockReader.kind(lines[index])
@@ -113,12 +113,15 @@ private struct BlockReader {
         }
         // Each block's lines: from just after the previous row to its own row.
         var blockStart = 0
-        var pending: (indicator: ScorecardIndicator, commentaryFrom: Int)?
-        for (position, (rowLine, row)) in rows.enumerated() {
-            var runs = runs(blockStart..<rowLine, lastLineProse: nil)
+        var pending: ScorecardIndicator?
+        for (rowLine, row) in rows {
+            var runs = runs(blockStart..<rowLine)
             var outcomeLines = [String]()
             if !row.prosePrefix.isEmpty {
-                if let last = runs.last, last.kind == .prose { outcomeLines = last.lines.map { lines[$0] } ; runs.removeLast() }
+                if let last = runs.last, last.kind == .prose {
+                    outcomeLines = last.lines.map { lines[$0] }
+                    runs.removeLast()
+                }
                 outcomeLines.append(row.prosePrefix)
             } else if let last = runs.last, last.kind == .prose {
                 outcomeLines = last.lines.map { lines[$0] }
@@ -131,7 +134,7 @@ private struct BlockReader {
             let codeRun = runs.last?.kind == .piece ? runs.removeLast() : nil
             // Whatever is left is the previous indicator's commentary.
             let commentaryRuns = runs
-            if var previous = pending?.indicator {
+            if var previous = pending {
                 let commentaryLines = commentaryRuns.flatMap { run -> [Int] in
                     if run.kind == .piece {
                         for line in run.lines { problems.append(problem(line, "expected commentary or an indicator code here, found the fragment \(DataError.quote(lines[line].trimmingSpaces))")) }
@@ -191,12 +194,11 @@ private struct BlockReader {
             if owner.isEmpty {
                 problems.append(problem(namesRun.lines[0], "expected two rotated names (lead and owner) for \(indicator.code), found \(DataError.quote(lead))"))
             }
-            pending = (indicator, rowLine + 1)
+            pending = indicator
             blockStart = rowLine + 1
-            _ = position
         }
-        if var last = pending?.indicator {
-            let trailing = runs(blockStart..<lines.count, lastLineProse: nil)
+        if var last = pending {
+            let trailing = runs(blockStart..<lines.count)
             for run in trailing where run.kind == .piece {
                 for line in run.lines { problems.append(problem(line, "expected commentary after the last indicator, found the fragment \(DataError.quote(lines[line].trimmingSpaces))")) }
             }
