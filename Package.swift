@@ -78,5 +78,9 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ScorecastReportTests", dependencies: ["ScorecastReport"]),
+        .testTarget(
+            name: "ScorecastComparatorsTests", dependencies: ["ScorecastComparators", "ScorecastNumerics"],
+            resources: [.copy("Fixtures")]
+        ),
     ]
 )

@@ -1,0 +1,105 @@
+/// The local authority comparator data in memory: areas (England, regions, local
+/// authorities), each measure's published values by year, populations aged 0–17, and DfE's
+/// statistical neighbour lists.
+///
+/// Build it with ``add(area:)``, ``setValue(_:area:year:measure:)``, ``setPopulation(_:area:year:)``
+/// and ``setNeighbours(_:of:model:)``, or read it from the bundled CSV files with
+/// ``AreaData/load(indicators:populations:neighbours:)``. Lookups are O(1).
+public struct AreaData: Sendable {
+    /// The level of an area.
+    public enum Level: String, Sendable {
+        case national = "National"
+        case regional = "Regional"
+        case localAuthority = "Local authority"
+    }
+
+    /// An area: its ONS code, name, region name (empty for England and regions) and level.
+    public struct Area: Sendable, Hashable {
+        public var code: String
+        public var name: String
+        public var region: String
+        public var level: Level
+        public init(code: String, name: String, region: String, level: Level) {
+            self.code = code; self.name = name; self.region = region; self.level = level
+        }
+    }
+
+    /// Every area, in the order first added.
+    public private(set) var areas: [Area] = []
+    private var indexByCode: [String: Int] = [:]
+    private var values: [Key: Double] = [:]
+    private var populations: [PopulationKey: Double] = [:]
+    private var neighbourLists: [Int: [Int: [Int]]] = [:]
+    /// Every year with at least one value, ascending.
+    public private(set) var years: [Int] = []
+    private var yearSet: Set<Int> = []
+
+    struct Key: Hashable, Sendable {
+        var area: Int
+        var year: Int
+        var measure: String
+    }
+
+    struct PopulationKey: Hashable, Sendable {
+        var area: Int
+        var year: Int
+    }
+
+    public init() {}
+
+    /// Adds `area` (or returns the index of the area with its code) and returns its index.
+    @discardableResult
+    public mutating func add(area: Area) -> Int {
+        if let index = indexByCode[area.code] { return index }
+        areas.append(area)
+        indexByCode[area.code] = areas.count - 1
+        return areas.count - 1
+    }
+
+    /// The index of the area with `code`.
+    public func index(ofCode code: String) -> Int? { indexByCode[code] }
+
+    /// England's index.
+    public var englandIndex: Int? { areas.firstIndex { $0.level == .national } }
+
+    /// The index of the region called `name`.
+    public func regionIndex(named name: String) -> Int? {
+        areas.firstIndex { $0.level == .regional && $0.name == name }
+    }
+
+    /// Indices of every local authority.
+    public var localAuthorityIndices: [Int] { areas.indices.filter { areas[$0].level == .localAuthority } }
+
+    public mutating func setValue(_ value: Double, area: Int, year: Int, measure: String) {
+        values[Key(area: area, year: year, measure: measure)] = value
+        if yearSet.insert(year).inserted { years = yearSet.sorted() }
+    }
+
+    /// The published value, or NaN when there is none.
+    public func value(area: Int, year: Int, measure: String) -> Double {
+        values[Key(area: area, year: year, measure: measure)] ?? .nan
+    }
+
+    /// Sets the population aged 0–17 at mid-`year`.
+    public mutating func setPopulation(_ population: Double, area: Int, year: Int) {
+        populations[PopulationKey(area: area, year: year)] = population
+    }
+
+    /// The population aged 0–17 at mid-`year`, or NaN.
+    public func population(area: Int, year: Int) -> Double {
+        populations[PopulationKey(area: area, year: year)] ?? .nan
+    }
+
+    /// Sets `area`'s statistical neighbours (indices, closest first) in the DfE model of `model` year.
+    public mutating func setNeighbours(_ neighbours: [Int], of area: Int, model: Int) {
+        neighbourLists[model, default: [:]][area] = neighbours
+    }
+
+    /// `area`'s statistical neighbours in the `model` year's model, closest first (empty if none).
+    public func neighbours(of area: Int, model: Int) -> [Int] {
+        neighbourLists[model]?[area] ?? []
+    }
+
+    /// The neighbour models present (2021, 2025).
+    public var neighbourModels: [Int] { neighbourLists.keys.sorted() }
+}

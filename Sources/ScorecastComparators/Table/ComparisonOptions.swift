@@ -1,0 +1,33 @@
+/// Settings for a comparator table.
+public struct ComparisonOptions: Sendable {
+    /// The interval levels reported, in column order (default 95% and 99.8%).
+    public var confidenceLevels: [Double]
+    /// The level whose interval decides significance against England and the region
+    /// (Fingertips' default is 95%).
+    public var significanceLevel: Double
+    /// The DfE statistical neighbour model year (2021 or 2025).
+    public var neighbourModel: Int
+
+    public init(confidenceLevels: [Double] = [0.95, 0.998], significanceLevel: Double = 0.95, neighbourModel: Int = 2021) {
+        precondition(confidenceLevels.allSatisfy { $0 > 0 && $0 < 1 }, "confidence levels must be in (0, 1)")
+        precondition(significanceLevel > 0 && significanceLevel < 1, "significance level must be in (0, 1)")
+        self.confidenceLevels = confidenceLevels
+        self.significanceLevel = significanceLevel
+        self.neighbourModel = neighbourModel
+    }
+
+    /// The column suffix for a level: 0.95 → `95`, 0.998 → `998`, 0.8 → `80`.
+    public static func label(for level: Double) -> String {
+        var percent = level * 100
+        var text = ""
+        for _ in 0..<6 {
+            let rounded = percent.rounded()
+            if abs(percent - rounded) < 1e-9 {
+                text = String(Int(rounded))
+                break
+            }
+            percent *= 10
+        }
+        return text.isEmpty ? String(Int((level * 1e6).rounded())) : text
+    }
+}
