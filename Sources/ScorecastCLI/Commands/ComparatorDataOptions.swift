@@ -1,0 +1,41 @@
+import ArgumentParser
+import ScorecastComparators
+
+/// `--data DIR` and `--confidence`: where the DfE local authority files are, and which
+/// interval levels to report. Shared by `compare` and `funnel`.
+struct ComparatorDataOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Folder with la_childrens_social_care_indicators.csv, ons_population_0_17_by_la.csv and statistical_neighbours.csv.", valueName: "dir"))
+    var data = "notebooks-data/dfe"
+
+    @Option(name: .customLong("confidence"), parsing: .upToNextOption,
+            help: ArgumentHelp("Interval levels in percent, in column order.", valueName: "percent"))
+    var confidencePercents: [Double] = [95, 99.8]
+
+    func validate() throws {
+        guard !confidencePercents.isEmpty, confidencePercents.allSatisfy({ $0 > 0 && $0 < 100 }) else {
+            throw ValidationError("--confidence levels must be percentages strictly between 0 and 100")
+        }
+    }
+
+    var levels: [Double] { confidencePercents.map { $0 / 100 } }
+
+    /// Reads the three files.
+    func load() throws -> AreaData {
+        let folder = data.hasSuffix("/") ? String(data.dropLast()) : data
+        return try AreaData.load(
+            indicators: folder + "/la_childrens_social_care_indicators.csv",
+            populations: folder + "/ons_population_0_17_by_la.csv",
+            neighbours: folder + "/statistical_neighbours.csv")
+    }
+
+    /// The measures named, or all 13 when none; an unknown name is a usage error listing the valid ones.
+    static func measures(_ names: [String]) throws -> [Measure] {
+        if names.isEmpty { return Measure.all }
+        return try names.map { name in
+            guard let measure = Measure.named(name) else {
+                throw ValidationError("unknown measure '\(name)'; expected one of: \(Measure.all.map(\.name).joined(separator: ", "))")
+            }
+            return measure
+        }
+    }
+}

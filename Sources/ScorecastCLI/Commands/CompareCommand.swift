@@ -1,0 +1,77 @@
+import ArgumentParser
+import ScorecastComparators
+import ScorecastData
+
+/// `scorecast compare`: a local authority's rates against its statistical neighbours, its
+/// region and England, with PHE intervals, Fingertips significance and trend, LAIT ranks and
+/// quartile bands, and the gap in children.
+struct CompareCommand: ScorecastCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Comparator table: an LA against its statistical neighbours, region and England.",
+        discussion: """
+        One row per measure and year: value, numerator, denominator, PHE intervals (Wilson for \
+        percentages; Byar for counts of 10 or more, exact Poisson below), the neighbours' mean \
+        (LAIT) and median (DfE dashboard), min and max, region and England, ranks (1 = best by \
+        polarity, ties shared), quartile band A-D, significance by the Fingertips rule, the gap \
+        in children, and the Fingertips five-point trend. See README.md for every column.
+        """)
+
+    @Option(help: ArgumentHelp("Local authority: ONS code (E06000045) or name (Southampton).", valueName: "code-or-name"))
+    var la: String?
+
+    @Flag(help: "Every local authority (ignores --la).")
+    var allLas = false
+
+    @Option(help: ArgumentHelp("Year ending 31 March (e.g. 2021); every year when omitted.", valueName: "year"))
+    var year: Int?
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Measures (default: all 13), e.g. cla_31mar_rate_per_10k.", valueName: "name"))
+    var measure: [String] = []
+
+    @Option(help: ArgumentHelp("DfE statistical neighbour model: 2021 or 2025.", valueName: "year"))
+    var snModel = 2021
+
+    @Option(help: ArgumentHelp("Interval level (percent) deciding vs_england and vs_region.", valueName: "percent"))
+    var significanceLevel = 95.0
+
+    @OptionGroup var source: ComparatorDataOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard allLas || la != nil else { throw ValidationError("give --la CODE_OR_NAME or --all-las") }
+        guard snModel == 2021 || snModel == 2025 else { throw ValidationError("--sn-model must be 2021 or 2025") }
+        guard significanceLevel > 0 && significanceLevel < 100 else { throw ValidationError("--significance-level must be between 0 and 100") }
+        _ = try ComparatorDataOptions.measures(measure)
+    }
+
+    func execute() throws {
+        let data = try source.load()
+        let measures = try ComparatorDataOptions.measures(measure)
+        let authorities: [Int]
+        if allLas {
+            authorities = data.localAuthorityIndices
+        } else {
+            do {
+                authorities = [try data.localAuthority(matching: la ?? "")]
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        let years: [Int]
+        if let year {
+            guard data.years.contains(year) else {
+                throw ValidationError("no data for year \(year); the data cover \(data.years.first ?? 0)-\(data.years.last ?? 0)")
+            }
+            years = [year]
+        } else {
+            years = data.years
+        }
+        let table = ComparisonTable(data: data, options: ComparisonOptions(
+            confidenceLevels: source.levels, significanceLevel: significanceLevel / 100, neighbourModel: snModel))
+        let rows = table.rows(authorities: authorities, measures: measures, years: years)
+        var writer = CSVWriter()
+        table.writeCSV(rows, to: &writer)
+        try output.write(writer)
+    }
+}
