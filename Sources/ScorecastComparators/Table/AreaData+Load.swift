@@ -22,7 +22,7 @@ extension AreaData {
         let reader = try CSVReader(path: path)
         let header = try HeaderColumns(reader: reader,
             names: ["la_code", "la_name", "region", "year", valueColumn, "geographic_level"] + (measureColumn.map { [$0] } ?? []))
-        var seen = Set<Key>()
+        var seen = Set<SeenKey>()
         while try reader.nextRecord() {
             let record = reader.record
             let code = record.string(at: header["la_code"])
@@ -36,7 +36,7 @@ extension AreaData {
             let value = try header.number(record, valueColumn)
             if let measureColumn {
                 let measure = record.string(at: header[measureColumn])
-                guard seen.insert(Key(area: index, year: year, measure: measure)).inserted else {
+                guard seen.insert(SeenKey(area: index, year: year, measure: measure)).inserted else {
                     throw header.error(record, measureColumn, "expected one row per la_code, year and measure, found a second \(DataError.quote(measure)) for \(code) \(year)")
                 }
                 setValue(value, area: index, year: year, measure: measure)
@@ -73,6 +73,13 @@ extension AreaData {
             }
         }
     }
+}
+
+/// An area, year and measure already read (to reject duplicates).
+private struct SeenKey: Hashable {
+    var area: Int
+    var year: Int
+    var measure: String
 }
 
 /// The positions of named columns in a CSV header, and located errors for their fields.

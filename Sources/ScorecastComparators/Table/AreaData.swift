@@ -27,23 +27,24 @@ public struct AreaData: Sendable {
     /// Every area, in the order first added.
     public private(set) var areas: [Area] = []
     private var indexByCode: [String: Int] = [:]
-    private var values: [Key: Double] = [:]
-    private var populations: [PopulationKey: Double] = [:]
+    /// Values keyed by ``valueKey(area:year:measure:)``; measures are numbered in `measureIDs`.
+    private var values: [Int: Double] = [:]
+    private var measureIDs: [String: Int] = [:]
+    private var populations: [Int: Double] = [:]
     private var neighbourLists: [Int: [Int: [Int]]] = [:]
     /// Every year with at least one value, ascending.
     public private(set) var years: [Int] = []
     private var yearSet: Set<Int> = []
 
-    struct Key: Hashable, Sendable {
-        var area: Int
-        var year: Int
-        var measure: String
+    /// One integer per (area, year, measure): hashing it is much cheaper than hashing strings.
+    @inline(__always)
+    static func valueKey(area: Int, year: Int, measure: Int) -> Int {
+        (area << 28) | (measure << 16) | (year & 0xFFFF)
     }
 
-    struct PopulationKey: Hashable, Sendable {
-        var area: Int
-        var year: Int
-    }
+    /// The number standing for a measure name in lookups (stable for this data set), or nil
+    /// when the data hold no value of it.
+    public func measureID(_ name: String) -> Int? { measureIDs[name] }
 
     public init() {}
 
@@ -71,23 +72,37 @@ public struct AreaData: Sendable {
     public var localAuthorityIndices: [Int] { areas.indices.filter { areas[$0].level == .localAuthority } }
 
     public mutating func setValue(_ value: Double, area: Int, year: Int, measure: String) {
-        values[Key(area: area, year: year, measure: measure)] = value
+        let id: Int
+        if let known = measureIDs[measure] {
+            id = known
+        } else {
+            id = measureIDs.count
+            measureIDs[measure] = id
+        }
+        values[Self.valueKey(area: area, year: year, measure: id)] = value
         if yearSet.insert(year).inserted { years = yearSet.sorted() }
     }
 
     /// The published value, or NaN when there is none.
     public func value(area: Int, year: Int, measure: String) -> Double {
-        values[Key(area: area, year: year, measure: measure)] ?? .nan
+        guard let id = measureIDs[measure] else { return .nan }
+        return value(area: area, year: year, measureID: id)
+    }
+
+    /// The published value by measure number (see ``measureID(_:)``), or NaN.
+    @inline(__always)
+    public func value(area: Int, year: Int, measureID: Int) -> Double {
+        values[Self.valueKey(area: area, year: year, measure: measureID)] ?? .nan
     }
 
     /// Sets the population aged 0–17 at mid-`year`.
     public mutating func setPopulation(_ population: Double, area: Int, year: Int) {
-        populations[PopulationKey(area: area, year: year)] = population
+        populations[Self.valueKey(area: area, year: year, measure: 0)] = population
     }
 
     /// The population aged 0–17 at mid-`year`, or NaN.
     public func population(area: Int, year: Int) -> Double {
-        populations[PopulationKey(area: area, year: year)] ?? .nan
+        populations[Self.valueKey(area: area, year: year, measure: 0)] ?? .nan
     }
 
     /// Sets `area`'s statistical neighbours (indices, closest first) in the DfE model of `model` year.

@@ -12,6 +12,8 @@ public struct AreaObservation: Sendable {
     public var intervals: [ConfidenceInterval?]
     /// The interval at the significance level.
     public var significanceInterval: ConfidenceInterval?
+    /// The 95% interval, which the Fingertips trend test weights by.
+    public var interval95: ConfidenceInterval?
     /// Why there is no interval (empty when there is one).
     public var note: String
 
@@ -20,6 +22,7 @@ public struct AreaObservation: Sendable {
         value = data.value(area: area, year: year, measure: measure.name)
         intervals = Array(repeating: nil, count: options.confidenceLevels.count)
         significanceInterval = nil
+        interval95 = nil
         note = ""
         let population = data.population(area: area, year: year - 1)
         switch measure.kind {
@@ -60,10 +63,11 @@ public struct AreaObservation: Sendable {
             }
         }
         intervals = options.confidenceLevels.map(interval)
-        if let index = options.confidenceLevels.firstIndex(of: options.significanceLevel) {
-            significanceInterval = intervals[index]
-        } else {
-            significanceInterval = interval(options.significanceLevel)
+        func atLevel(_ level: Double) -> ConfidenceInterval? {
+            if let index = options.confidenceLevels.firstIndex(of: level) { return intervals[index] }
+            return interval(level)
         }
+        significanceInterval = atLevel(options.significanceLevel)
+        interval95 = options.significanceLevel == 0.95 ? significanceInterval : atLevel(0.95)
     }
 }

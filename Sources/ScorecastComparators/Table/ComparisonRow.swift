@@ -53,56 +53,54 @@ public struct ComparisonTable: Sendable {
     /// then year, then measure. Authorities or years without any data still get rows (with
     /// empty values and reasons), so nothing is silently dropped.
     public func rows(authorities: [Int], measures: [Measure], years: [Int]) -> [ComparisonRow] {
-        var contexts: [ContextKey: MeasureYearContext] = [:]
-        for measure in measures {
-            for year in years {
-                contexts[ContextKey(measure: measure.name, year: year)] = MeasureYearContext(data: data, measure: measure, year: year)
-            }
-        }
         var rows: [ComparisonRow] = []
         rows.reserveCapacity(authorities.count * measures.count * years.count)
+        // Observations of every area, per measure and year, computed once: each row reads its
+        // own, its neighbours' and (for the trend) its four previous years'.
+        let neededYears = Set(years.flatMap { ($0 - TrendTest.pointCount + 1)...$0 })
+        let contexts: [[Int: MeasureYearContext]] = measures.map { measure in
+            Dictionary(uniqueKeysWithValues: neededYears.map {
+                ($0, MeasureYearContext(data: data, measure: measure, year: $0, options: options))
+            })
+        }
         for authority in authorities {
             for year in years {
-                for measure in measures {
-                    let context = contexts[ContextKey(measure: measure.name, year: year)]!
-                    rows.append(row(authority: authority, measure: measure, year: year, context: context))
+                for (index, measure) in measures.enumerated() {
+                    rows.append(row(authority: authority, measure: measure, year: year, contexts: contexts[index]))
                 }
             }
         }
         return rows
     }
 
-    struct ContextKey: Hashable {
-        var measure: String
-        var year: Int
-    }
-
     /// What every authority's row for one measure and year shares.
     struct MeasureYearContext {
+        /// Every area's observation, indexed by area.
+        var observations: [AreaObservation]
         var authorityValues: [Double]
         var boundaries: [Double]?
         var englandValue: Double
 
-        init(data: AreaData, measure: Measure, year: Int) {
-            authorityValues = data.localAuthorityIndices.map { data.value(area: $0, year: year, measure: measure.name) }
+        init(data: AreaData, measure: Measure, year: Int, options: ComparisonOptions) {
+            observations = data.areas.indices.map { AreaObservation(data: data, area: $0, year: year, measure: measure, options: options) }
+            let observations = observations
+            authorityValues = data.localAuthorityIndices.map { observations[$0].value }
             boundaries = Ranking.quartileBoundaries(of: authorityValues)
-            englandValue = data.englandIndex.map { data.value(area: $0, year: year, measure: measure.name) } ?? .nan
+            englandValue = data.englandIndex.map { observations[$0].value } ?? .nan
         }
     }
 
-    func row(authority: Int, measure: Measure, year: Int, context: MeasureYearContext) -> ComparisonRow {
+    func row(authority: Int, measure: Measure, year: Int, contexts: [Int: MeasureYearContext]) -> ComparisonRow {
+        let context = contexts[year]!
         let area = data.areas[authority]
-        let observation = AreaObservation(data: data, area: authority, year: year, measure: measure, options: options)
+        let observation = context.observations[authority]
         let neighbourIndices = data.neighbours(of: authority, model: options.neighbourModel)
-        let neighbourValues = neighbourIndices.map { data.value(area: $0, year: year, measure: measure.name) }
-        let neighbourObservations = neighbourIndices.map {
-            AreaObservation(data: data, area: $0, year: year, measure: measure, options: ComparisonOptions(
-                confidenceLevels: [], significanceLevel: options.significanceLevel, neighbourModel: options.neighbourModel))
-        }
+        let neighbourObservations = neighbourIndices.map { context.observations[$0] }
+        let neighbourValues = neighbourObservations.map(\.value)
         let neighbours = NeighbourSummary(
             values: neighbourValues, numerators: neighbourObservations.map(\.numerator),
             denominators: neighbourObservations.map(\.denominator), multiplier: measure.multiplier)
-        let regionValue = data.regionIndex(named: area.region).map { data.value(area: $0, year: year, measure: measure.name) } ?? .nan
+        let regionValue = data.regionIndex(named: area.region).map { context.observations[$0].value } ?? .nan
         let value = observation.value
         let rankEngland = Ranking.rank(of: value, among: context.authorityValues, polarity: measure.polarity)
         let rankNeighbours = Ranking.rank(of: value, among: [value] + neighbourValues, polarity: measure.polarity)
@@ -114,6 +112,13 @@ public struct ComparisonTable: Sendable {
             guard comparable, observation.numerator.isFinite, observation.denominator.isFinite, rate.isFinite else { return .nan }
             return rate * observation.denominator / measure.multiplier - observation.numerator
         }
+        var points: [TrendTest.Point] = []
+        for pointYear in (year - TrendTest.pointCount + 1)...year {
+            guard let point = contexts[pointYear]?.observations[authority], point.value.isFinite else { break }
+            points.append(TrendTest.Point(
+                time: Double(pointYear), value: point.value, numerator: point.numerator, denominator: point.denominator,
+                lower95: point.interval95?.lower ?? .nan, upper95: point.interval95?.upper ?? .nan))
+        }
         return ComparisonRow(
             measure: measure, year: year, area: area, observation: observation, neighbours: neighbours,
             neighbourCodes: neighbourIndices.map { data.areas[$0].code },
@@ -122,21 +127,6 @@ public struct ComparisonTable: Sendable {
             rankNeighbours: rankNeighbours, rankedAmongNeighbours: ([value] + neighbourValues).filter(\.isFinite).count,
             quartileBand: band, versusEngland: versusEngland, versusRegion: versusRegion,
             gapChildrenNeighbours: gap(at: neighbours.mean), gapChildrenEngland: gap(at: context.englandValue),
-            trend: trend(authority: authority, measure: measure, year: year))
-    }
-
-    /// The Fingertips trend test over the five years ending in `year`.
-    func trend(authority: Int, measure: Measure, year: Int) -> TrendTest.Result {
-        let levels = ComparisonOptions(confidenceLevels: [0.95], significanceLevel: 0.95, neighbourModel: options.neighbourModel)
-        var points: [TrendTest.Point] = []
-        for pointYear in (year - TrendTest.pointCount + 1)...year {
-            let observation = AreaObservation(data: data, area: authority, year: pointYear, measure: measure, options: levels)
-            guard observation.value.isFinite else { return .notEnoughData }
-            let interval = observation.intervals.first ?? nil
-            points.append(TrendTest.Point(
-                time: Double(pointYear), value: observation.value, numerator: observation.numerator,
-                denominator: observation.denominator, lower95: interval?.lower ?? .nan, upper95: interval?.upper ?? .nan))
-        }
-        return TrendTest.test(points, proportion: measure.kind == .percentage)
+            trend: points.count == TrendTest.pointCount ? TrendTest.test(points, proportion: measure.kind == .percentage) : .notEnoughData)
     }
 }
