@@ -1,3 +1,4 @@
+import ScorecastData
 import Testing
 @testable import ScorecastComparators
 

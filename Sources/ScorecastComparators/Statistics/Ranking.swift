@@ -1,3 +1,5 @@
+import ScorecastData
+
 /// Ranks and quartile bands as DfE's Local Authority Interactive Tool (LAIT) computes them.
 ///
 /// - Ranks: R's `rank(ties.method = "min")`: tied values share the best (lowest) rank and the

@@ -1,3 +1,5 @@
+import ScorecastData
+
 /// The Fingertips comparison of a value's confidence interval with a benchmark value.
 ///
 /// The interval lying entirely above the benchmark is a significant difference upwards,

@@ -1,3 +1,4 @@
+import ScorecastData
 import ScorecastNumerics
 
 /// One row of the comparator table: a local authority's value of one measure in one year,

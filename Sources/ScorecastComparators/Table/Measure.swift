@@ -1,3 +1,5 @@
+import ScorecastData
+
 /// One of the 13 DfE children's social care measures in the bundled local authority data, with
 /// what the comparators need to know about it: its kind, the measure holding its numerator,
 /// where its denominator comes from, its multiplier and its polarity.
