@@ -11,6 +11,7 @@
 //   ScorecastData          tidy CSV codec, indicator catalogue, scorecard import
 //   ScorecastComparators   rates, intervals, statistical-neighbour comparisons
 //   ScorecastReport        the monthly HTML report (scorecard, SPC, explain, forecasts, charts)
+//   ScorecastProjection    stock-flow demand projection, scenarios, costs
 //   ScorecastCLI           the `scorecast` command
 import PackageDescription
 
@@ -26,6 +27,7 @@ let package = Package(
         .library(name: "ScorecastData", targets: ["ScorecastData"]),
         .library(name: "ScorecastComparators", targets: ["ScorecastComparators"]),
         .library(name: "ScorecastReport", targets: ["ScorecastReport"]),
+        .library(name: "ScorecastProjection", targets: ["ScorecastProjection"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,11 +48,13 @@ let package = Package(
             name: "ScorecastReport",
             dependencies: ["ScorecastTimeSeries", "ScorecastData", "ScorecastSPC", "ScorecastCharts", "ScorecastComparators"]
         ),
+        .target(name: "ScorecastProjection", dependencies: ["ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"]),
         .executableTarget(
             name: "ScorecastCLI",
             dependencies: [
                 "ScorecastNumerics", "ScorecastTimeSeries", "ScorecastData", "ScorecastComparators", "ScorecastSPC", "ScorecastCharts",
                 "ScorecastReport",
+                "ScorecastProjection",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,5 +86,6 @@ let package = Package(
             name: "ScorecastComparatorsTests", dependencies: ["ScorecastComparators", "ScorecastNumerics"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "ScorecastProjectionTests", dependencies: ["ScorecastProjection"]),
     ]
 )

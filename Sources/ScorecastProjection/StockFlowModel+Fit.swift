@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ScorecastNumerics
+import ScorecastTimeSeries
+
+extension StockFlowModel {
+    /// How the flow models are specified.
+    public struct FitOptions: Sendable {
+        /// Number of periods to project.
+        public var horizon: Int
+        /// The England calendar, for school-holiday and working-day terms in both flows
+        /// (`nil` to leave the calendar out).
+        public var calendar: EnglandCalendar?
+        /// Whether to consider a log-linear (starts) and logit-linear (exit rate) trend; it is
+        /// kept only where it lowers the AIC.
+        public var considerTrend: Bool
+
+        public init(horizon: Int, calendar: EnglandCalendar? = EnglandCalendar(), considerTrend: Bool = true) {
+            self.horizon = horizon
+            self.calendar = calendar
+            self.considerTrend = considerTrend
+        }
+    }
+
+    /// Fits the two flow models to a caseload's history.
+    ///
+    /// - Starts: a negative binomial GLM with log link (MASS's `glm.nb`; θ by maximum
+    ///   likelihood, which tends to Poisson when the counts are not overdispersed) on month
+    ///   dummies, the calendar terms and, where it lowers the AIC, a trend.
+    /// - Exit rate: a binomial GLM with logit link for `ends` out of the opening stock, on the
+    ///   same terms. The coefficients' covariance is the quasi-binomial one (scaled by the
+    ///   Pearson dispersion when that exceeds 1), so overdispersed exits widen the parameter
+    ///   uncertainty instead of being ignored.
+    ///
+    /// Periods with a missing value are left out of the fit that needs them.
+    ///
+    /// - Throws: ``ProjectionError`` when too few periods remain, or a GLM's error.
+    public static func fit(_ history: StockFlowHistory, options: FitOptions) throws -> StockFlowModel {
+        precondition(options.horizon > 0, "horizon must be positive")
+        let periods = (0..<history.count).map { history.start.advanced(by: $0) }
+        let future = (1...options.horizon).map { history.end.advanced(by: $0) }
+        let seasonal: SeasonalTerms = history.start.frequency == .annual ? .none : .dummies
+        var notes: [String] = []
+
+        // Starts.
+        let startRows = (0..<history.count).filter { !history.starts[$0].isNaN }
+        guard startRows.count >= 24 else { throw ProjectionError.tooShort(needed: 24, got: startRows.count) }
+        func startsFit(trend: Bool) throws -> (NegativeBinomialFit, RegressionDesign) {
+            let design = RegressionDesign(origin: history.start, count: history.count, trend: trend,
+                                          seasonal: seasonal, calendar: options.calendar)
+            let fit = try GeneralizedLinearModel.fitNegativeBinomial(
+                design: design.matrix(for: startRows.map { periods[$0] }),
+                response: startRows.map { history.starts[$0] })
+            return (fit, design)
+        }
+        var (starts, startsDesign) = try startsFit(trend: false)
+        if options.considerTrend {
+            let trended = try startsFit(trend: true)
+            if trended.0.aic < starts.aic { (starts, startsDesign) = trended }
+        }
+        let family = starts.theta >= 1e7 ? "Poisson GLM (no overdispersion found)" : "negative binomial GLM (theta \(rounded(starts.theta)))"
+        notes.append("starts: \(family) on \(startsDesign.columnNames.joined(separator: ", "))")
+
+        // Exit rate, on the opening stock.
+        let opening = history.openingStock
+        let exitRows = (0..<history.count).filter { !history.ends[$0].isNaN && !opening[$0].isNaN && opening[$0] > 0 }
+        guard exitRows.count >= 24 else { throw ProjectionError.tooShort(needed: 24, got: exitRows.count) }
+        func exitFit(trend: Bool) throws -> (GLMFit, RegressionDesign) {
+            let design = RegressionDesign(origin: history.start, count: history.count, trend: trend,
+                                          seasonal: seasonal, calendar: options.calendar)
+            let fit = try GeneralizedLinearModel.fit(
+                design: design.matrix(for: exitRows.map { periods[$0] }),
+                response: exitRows.map { min(history.ends[$0], opening[$0]) },
+                trials: exitRows.map { opening[$0] }, family: .binomial)
+            return (fit, design)
+        }
+        var (exits, exitDesign) = try exitFit(trend: false)
+        if options.considerTrend {
+            let trended = try exitFit(trend: true)
+            if trended.0.aic < exits.aic { (exits, exitDesign) = trended }
+        }
+        let pearsonDispersion = exits.pearsonChiSquared / Double(max(1, exits.residualDegreesOfFreedom))
+        let exitScale = max(1, pearsonDispersion)
+        let exitCovariance = Matrix(rows: exits.unscaledCovariance.rows, columns: exits.unscaledCovariance.columns,
+                                    columnMajor: exits.unscaledCovariance.elements.map { $0 * exitScale })
+        notes.append("exit rate: binomial GLM on \(exitDesign.columnNames.joined(separator: ", ")); Pearson dispersion \(rounded(pearsonDispersion))")
+        if history.balanceDiscrepancies.contains(where: { !$0.isNaN && $0 != 0 }) {
+            notes.append("the history does not balance exactly (stock(t) ≠ stock(t−1) + starts(t) − ends(t) in some months); projected paths balance exactly")
+        }
+
+        let startsForecast = try LinearPredictorForecast(
+            coefficients: starts.glm.coefficients, covariance: starts.glm.covariance,
+            design: startsDesign.matrix(for: future), link: .log)
+        let exitForecast = try LinearPredictorForecast(
+            coefficients: exits.coefficients, covariance: exitCovariance,
+            design: exitDesign.matrix(for: future), link: .logit)
+        return StockFlowModel(history: history, starts: startsForecast,
+                              startsSize: starts.theta >= 1e7 ? nil : starts.theta,
+                              exitRate: exitForecast, notes: notes)
+    }
+}
+
+/// `value` to three significant figures, for notes.
+private func rounded(_ value: Double) -> String {
+    guard value.isFinite, value != 0 else { return String(value) }
+    let magnitude = pow(10, 2 - floor(log10(abs(value))))
+    return String((value * magnitude).rounded() / magnitude)
+}
