@@ -46,6 +46,10 @@ public enum ScenarioFile {
                 return DataError(file: csv.fileName, line: record.line(of: position), column: record.column(of: position), expected: expected)
             }
             func number(_ name: String) throws -> Double {
+                guard index[name] != nil else {
+                    throw DataError(file: csv.fileName, line: record.endLine, column: record.endColumn,
+                                    expected: "expected a column '\(name)' for this change; the header has none")
+                }
                 guard let text = field(name) else { throw fail(name, "expected a number in column '\(name)', found nothing") }
                 guard let value = CSVNumber.parse(text), value.isFinite else {
                     throw fail(name, "expected a number in column '\(name)', found \(DataError.quote(text))")

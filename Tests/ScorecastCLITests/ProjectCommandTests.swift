@@ -31,7 +31,8 @@ struct ProjectCommandTests {
         ("scenario,change,value\nx,starts_pct,ten\n", "scenarios.csv:2:14: expected a number in column 'value', found 'ten'"),
         ("scenario,change,value\nx,stock_cap,-3\n", "scenarios.csv:2:13: expected a whole number of children ≥ 0 for stock_cap, found '-3'"),
         ("scenario,change,value,from\nx,starts_pct,5,2021-13\n", "scenarios.csv:2:16: expected a monthly period like 2021-09 in column 'from', found '2021-13'"),
-        ("scenario,change,value\nx,converge_rate_per_10k,60\n", "scenarios.csv:2:26: expected a number in column 'years', found nothing"),
+        ("scenario,change,value\nx,converge_rate_per_10k,60\n", "scenarios.csv:2:27: expected a column 'years' for this change; the header has none"),
+        ("scenario,change,value,years,population\nx,converge_rate_per_10k,60,,51000\n", "scenarios.csv:2:28: expected a number in column 'years', found nothing"),
     ])
     func badScenarioFilesAreReportedWhereTheyGoWrong(text: String, message: String) throws {
         let run = try CommandRun()
