@@ -122,3 +122,22 @@ struct QRKernelTests {
         #expect(LeastSquares.handWrittenLimit >= 60 * 14)
     }
 }
+
+@Suite("Least squares with many responses")
+struct BatchedLeastSquaresTests {
+    @Test(arguments: [LeastSquares.Method.qr(kernel: .lapack), .qr(kernel: .handWritten), .qr(refinement: true), .svd])
+    func batchEqualsOneByOne(method: LeastSquares.Method) throws {
+        var generator = Xoshiro256StarStar(seed: 5)
+        let design = Matrix(rows: 60, columns: 14, columnMajor: (0..<840).map { _ in Double.random(in: -1...1, using: &generator) })
+        let responses = Matrix(rows: 60, columns: 7, columnMajor: (0..<420).map { _ in Double.random(in: 0...100, using: &generator) })
+        let weights = (0..<60).map { _ in Double.random(in: 0.5...2, using: &generator) }
+        let batch = try LeastSquares.solve(design: design, responses: responses, weights: weights, method: method)
+        #expect(batch.count == 7)
+        for k in 0..<7 {
+            let single = try LeastSquares.solve(design: design, response: responses.column(k), weights: weights, method: method)
+            for (a, b) in zip(batch[k].coefficients, single.coefficients) { #expect(abs(a - b) <= 1e-12 * max(1, abs(a))) }
+            #expect(abs(batch[k].residualSumOfSquares - single.residualSumOfSquares) <= 1e-10 * single.residualSumOfSquares)
+            #expect(batch[k].unscaledCovariance == single.unscaledCovariance)
+        }
+    }
+}

@@ -67,9 +67,30 @@ public enum LeastSquares {
         weights: [Double]? = nil,
         method: Method = .qr
     ) throws(LinearAlgebraError) -> LeastSquaresSolution {
+        precondition(response.count == design.rows, "Response needs one value per design row (\(design.rows)), got \(response.count)")
+        let responses = Matrix(rows: design.rows, columns: 1, columnMajor: response)
+        return try solve(design: design, responses: responses, weights: weights, method: method)[0]
+    }
+
+    /// Solves one least-squares problem per column of `responses`, all sharing `design` (and
+    /// `weights`), with a single factorisation.
+    ///
+    /// Many series regressed on one design (the same calendar and seasonal dummies for every
+    /// indicator) cost little more than one: LAPACK's drivers take all right-hand sides in one
+    /// call, and the hand-written kernel reuses its factors. Results equal those of
+    /// ``solve(design:response:weights:method:)`` column by column.
+    ///
+    /// - Returns: one solution per column of `responses`, in order.
+    /// - Complexity: `O(n p²)` flops once, plus `O(n p)` per response.
+    public static func solve(
+        design: Matrix,
+        responses: Matrix,
+        weights: [Double]? = nil,
+        method: Method = .qr
+    ) throws(LinearAlgebraError) -> [LeastSquaresSolution] {
         let rows = design.rows
         let columns = design.columns
-        precondition(response.count == rows, "Response needs one value per design row (\(rows)), got \(response.count)")
+        precondition(responses.rows == rows, "Responses need one row per design row (\(rows)), got \(responses.rows)")
         if let weights {
             precondition(weights.count == rows, "Weights need one value per design row (\(rows)), got \(weights.count)")
             precondition(!weights.contains { $0 < 0 }, "Weights must be non-negative")
@@ -77,8 +98,8 @@ public enum LeastSquares {
         let effectiveRows = weights.map { $0.reduce(0) { $1 > 0 ? $0 + 1 : $0 } } ?? rows
         if effectiveRows < columns { throw .underdetermined(rows: effectiveRows, columns: columns) }
 
-        var problem = ScaledProblem(design: design, response: response, weights: weights)
-        var scaledCoefficients: [Double]
+        var problem = ScaledProblem(design: design, responses: responses, weights: weights)
+        var scaledCoefficients: [[Double]]
         var rank: Int
         var scaledCovariance: Matrix
         switch method {
@@ -91,10 +112,12 @@ public enum LeastSquares {
                 let factorisation = try problem.factorise(kernel: handWritten ? .handWritten : .lapack)
                 scaledCoefficients = problem.solve(with: factorisation)
                 if refinement {
-                    for j in 0..<columns { scaledCoefficients[j] /= problem.columnScale[j] }
-                    refine(&scaledCoefficients, design: design, response: response, weights: weights,
-                           factorisation: factorisation, columnScale: problem.columnScale)
-                    for j in 0..<columns { scaledCoefficients[j] *= problem.columnScale[j] }
+                    for k in 0..<responses.columns {
+                        for j in 0..<columns { scaledCoefficients[k][j] /= problem.columnScale[j] }
+                        refine(&scaledCoefficients[k], design: design, response: responses.column(k), weights: weights,
+                               factorisation: factorisation, columnScale: problem.columnScale)
+                        for j in 0..<columns { scaledCoefficients[k][j] *= problem.columnScale[j] }
+                    }
                 }
                 scaledCovariance = inverseOfGram(fromUpperTriangular: factorisation.storage, leadingDimension: rows, order: columns)
             }
@@ -106,53 +129,69 @@ public enum LeastSquares {
 
         // Undo the column scaling: β = D⁻¹β̃ and (XᵀWX)⁻¹ = D⁻¹ (X̃ᵀX̃)⁻¹ D⁻¹.
         let scale = problem.columnScale
-        for j in 0..<columns where scale[j] > 0 { scaledCoefficients[j] /= scale[j] }
         for j in 0..<columns {
             for i in 0..<columns {
                 let divisor = scale[i] * scale[j]
                 scaledCovariance.elements[i + j * columns] = divisor > 0 ? scaledCovariance.elements[i + j * columns] / divisor : 0
             }
         }
-        let fitted = design.multiplied(by: scaledCoefficients)
-        var residuals = [Double](repeating: 0, count: rows)
-        var residualSumOfSquares = 0.0
-        for i in 0..<rows {
-            residuals[i] = response[i] - fitted[i]
-            residualSumOfSquares += (weights?[i] ?? 1) * residuals[i] * residuals[i]
+        var coefficientMatrix = Matrix(rows: columns, columns: responses.columns)
+        for k in 0..<responses.columns {
+            for j in 0..<columns {
+                coefficientMatrix.elements[j + k * columns] = scale[j] > 0 ? scaledCoefficients[k][j] / scale[j] : 0
+            }
         }
-        return LeastSquaresSolution(
-            coefficients: scaledCoefficients,
-            fittedValues: fitted,
-            residuals: residuals,
-            residualSumOfSquares: residualSumOfSquares,
-            rank: rank,
-            residualDegreesOfFreedom: effectiveRows - rank,
-            unscaledCovariance: scaledCovariance
-        )
+        let fitted = design.multiplied(by: coefficientMatrix)
+        return (0..<responses.columns).map { k in
+            var residuals = [Double](repeating: 0, count: rows)
+            var residualSumOfSquares = 0.0
+            for i in 0..<rows {
+                residuals[i] = responses.elements[i + k * rows] - fitted.elements[i + k * rows]
+                residualSumOfSquares += (weights?[i] ?? 1) * residuals[i] * residuals[i]
+            }
+            return LeastSquaresSolution(
+                coefficients: coefficientMatrix.column(k),
+                fittedValues: fitted.column(k),
+                residuals: residuals,
+                residualSumOfSquares: residualSumOfSquares,
+                rank: rank,
+                residualDegreesOfFreedom: effectiveRows - rank,
+                unscaledCovariance: scaledCovariance
+            )
+        }
     }
 }
 
-/// The weighted, column-scaled problem `X̃ β̃ ≈ ỹ` with `X̃ = W^½ X D⁻¹`, `ỹ = W^½ y`.
+/// The weighted, column-scaled problem `X̃ β̃ ≈ Ỹ` with `X̃ = W^½ X D⁻¹`, `Ỹ = W^½ Y`, for one
+/// or more responses `Y`.
 struct ScaledProblem {
     let rows: Int
     let columns: Int
+    /// Number of responses (right-hand sides).
+    let responseCount: Int
+    /// Leading dimension of `responses`: `max(rows, columns)`, as LAPACK's drivers need.
+    let responseStride: Int
     /// `X̃`, column-major, overwritten by the factorisations.
     var design: [Double]
-    /// `ỹ`, padded to `max(rows, columns)` as LAPACK's drivers need.
-    var response: [Double]
+    /// `Ỹ`, column-major with leading dimension `responseStride`.
+    var responses: [Double]
     /// `D`: the Euclidean norms of the weighted columns (0 for an all-zero column).
     var columnScale: [Double]
 
-    init(design matrix: Matrix, response y: [Double], weights: [Double]?) {
+    init(design matrix: Matrix, responses y: Matrix, weights: [Double]?) {
         rows = matrix.rows
         columns = matrix.columns
+        responseCount = y.columns
+        responseStride = max(1, rows, columns)
         design = matrix.elements
-        response = [Double](repeating: 0, count: max(rows, columns))
-        for i in 0..<rows { response[i] = y[i] }
+        responses = [Double](repeating: 0, count: responseStride * responseCount)
+        for k in 0..<responseCount {
+            for i in 0..<rows { responses[i + k * responseStride] = y.elements[i + k * rows] }
+        }
         if let weights {
             for i in 0..<rows {
                 let root = weights[i].squareRoot()
-                response[i] *= root
+                for k in 0..<responseCount { responses[i + k * responseStride] *= root }
                 for j in 0..<columns { design[i + j * rows] *= root }
             }
         }
@@ -170,15 +209,20 @@ struct ScaledProblem {
         }
     }
 
+    /// The first `columns` entries of each response column (where LAPACK leaves solutions).
+    private var leadingBlock: [[Double]] {
+        (0..<responseCount).map { k in Array(responses[(k * responseStride)..<(k * responseStride + columns)]) }
+    }
+
     /// `dgels` on the scaled problem, then `(X̃ᵀX̃)⁻¹` from its `R` by `dpotri`.
-    mutating func solveByQR() throws(LinearAlgebraError) -> ([Double], Matrix) {
-        let (rows, columns) = (self.rows, self.columns)
+    mutating func solveByQR() throws(LinearAlgebraError) -> ([[Double]], Matrix) {
+        let (rows, columns, count, stride) = (self.rows, self.columns, self.responseCount, self.responseStride)
         let leading = max(1, rows)
         let info = design.withUnsafeMutableBufferPointer { a in
-            response.withUnsafeMutableBufferPointer { b in
+            responses.withUnsafeMutableBufferPointer { b in
                 LAPACKE_dgels(
-                    LAPACK_COL_MAJOR, Int8(UInt8(ascii: "N")), lapackInt(rows), lapackInt(columns), 1,
-                    a.baseAddress, lapackInt(leading), b.baseAddress, lapackInt(max(1, rows, columns))
+                    LAPACK_COL_MAJOR, Int8(UInt8(ascii: "N")), lapackInt(rows), lapackInt(columns), lapackInt(count),
+                    a.baseAddress, lapackInt(leading), b.baseAddress, lapackInt(stride)
                 )
             }
         }
@@ -189,8 +233,7 @@ struct ScaledProblem {
         if let column = firstNegligiblePivot(inUpperTriangular: design, leadingDimension: leading) {
             throw .rankDeficient(column: column)
         }
-        let coefficients = Array(response[0..<columns])
-        return (coefficients, inverseOfGram(fromUpperTriangular: design, leadingDimension: leading, order: columns))
+        return (leadingBlock, inverseOfGram(fromUpperTriangular: design, leadingDimension: leading, order: columns))
     }
 
     /// The QR factorisation of `X̃` by the given kernel, with the rank check on `R`.
@@ -202,14 +245,17 @@ struct ScaledProblem {
         return factorisation
     }
 
-    /// `β̃ = R⁻¹ (Qᵀ ỹ)₁..ₚ`.
-    func solve(with factorisation: HouseholderQR) -> [Double] {
-        var work = response
+    /// `β̃ = R⁻¹ (Qᵀ ỹ)₁..ₚ` for every response.
+    func solve(with factorisation: HouseholderQR) -> [[Double]] {
+        var work = responses
         work.withUnsafeMutableBufferPointer { b in
-            factorisation.applyTranspose(to: b.baseAddress!)
-            factorisation.solveR(b.baseAddress!)
+            for k in 0..<responseCount {
+                let column = b.baseAddress! + k * responseStride
+                factorisation.applyTranspose(to: column)
+                factorisation.solveR(column)
+            }
         }
-        return Array(work[0..<columns])
+        return (0..<responseCount).map { k in Array(work[(k * responseStride)..<(k * responseStride + columns)]) }
     }
 
     /// The first column whose pivot `|Rⱼⱼ|` is at most `ε · max(rows, columns) · maxᵢ |Rᵢᵢ|`
@@ -222,17 +268,17 @@ struct ScaledProblem {
     }
 
     /// `dgelsd` on the scaled problem; `(X̃ᵀX̃)⁺` from the SVD of `X̃` (`dgesdd`).
-    mutating func solveBySVD(relativeTolerance: Double) throws(LinearAlgebraError) -> ([Double], Matrix, Int) {
-        let (rows, columns) = (self.rows, self.columns)
+    mutating func solveBySVD(relativeTolerance: Double) throws(LinearAlgebraError) -> ([[Double]], Matrix, Int) {
+        let (rows, columns, count, stride) = (self.rows, self.columns, self.responseCount, self.responseStride)
         let scaledDesign = Matrix(rows: rows, columns: columns, columnMajor: design)
         var singularValues = [Double](repeating: 0, count: min(rows, columns))
         var rank: scorecast_lapack_int = 0
         let info = design.withUnsafeMutableBufferPointer { a in
-            response.withUnsafeMutableBufferPointer { b in
+            responses.withUnsafeMutableBufferPointer { b in
                 singularValues.withUnsafeMutableBufferPointer { s in
                     LAPACKE_dgelsd(
-                        LAPACK_COL_MAJOR, lapackInt(rows), lapackInt(columns), 1,
-                        a.baseAddress, lapackInt(max(1, rows)), b.baseAddress, lapackInt(max(1, rows, columns)),
+                        LAPACK_COL_MAJOR, lapackInt(rows), lapackInt(columns), lapackInt(count),
+                        a.baseAddress, lapackInt(max(1, rows)), b.baseAddress, lapackInt(stride),
                         s.baseAddress, relativeTolerance, &rank
                     )
                 }
@@ -240,10 +286,8 @@ struct ScaledProblem {
         }
         if info > 0 { throw .didNotConverge }
         precondition(info == 0, "dgelsd rejected argument \(-info)")
-        let coefficients = Array(response[0..<columns])
         let decomposition = try SingularValueDecomposition(scaledDesign)
-        let covariance = decomposition.pseudoInverseOfGram(rank: Int(rank))
-        return (coefficients, covariance, Int(rank))
+        return (leadingBlock, decomposition.pseudoInverseOfGram(rank: Int(rank)), Int(rank))
     }
 }
 
