@@ -46,8 +46,10 @@ public enum LeastSquares {
     }
 
     /// Designs with at most this many elements (`rows × columns`) use the hand-written QR under
-    /// ``QRKernel/automatic``.
-    public static let handWrittenLimit = 4_096
+    /// ``QRKernel/automatic``. Measured (`Benchmarks/`, target `LinearAlgebra`): the
+    /// hand-written loop is ahead at 60×14 and behind `dgels` from 120×20 on, where LAPACK's
+    /// blocked code outweighs its call overhead.
+    public static let handWrittenLimit = 1_024
 
     /// Solves the (weighted) least-squares problem `design · β ≈ response`.
     ///

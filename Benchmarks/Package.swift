@@ -1,0 +1,32 @@
+// swift-tools-version: 6.1
+// Scorecast's benchmarks: a separate package (package-benchmark) that depends on the library
+// by path, so `swift test` in the root never builds it.
+//
+// Run one suite:   cd Benchmarks && swift package benchmark --target LinearAlgebra
+// Add a suite:     create Benchmarks/<Name>/<Name>.swift and add `benchmark("<Name>", using: [...])`
+//                  to `targets` below (see README.md).
+import PackageDescription
+
+/// A benchmark executable over `Benchmarks/<name>/`, linking the listed Scorecast libraries.
+func benchmark(_ name: String, using libraries: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [.product(name: "Benchmark", package: "benchmark")]
+            + libraries.map { .product(name: $0, package: "Scorecast") },
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
+
+let package = Package(
+    name: "ScorecastBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "Scorecast", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        benchmark("LinearAlgebra", using: ["ScorecastNumerics"]),
+        benchmark("Optimisation", using: ["ScorecastNumerics"]),
+    ]
+)
