@@ -143,7 +143,10 @@ public enum LeastSquares {
                 coefficientMatrix.elements[j + k * columns] = scale[j] > 0 ? scaledCoefficients[k][j] / scale[j] : 0
             }
         }
-        let fitted = design.multiplied(by: coefficientMatrix)
+        // One response: dgemv, whose rounding differs from dgemm's in the last bits.
+        let fitted = responses.columns == 1
+            ? Matrix(rows: rows, columns: 1, columnMajor: design.multiplied(by: coefficientMatrix.elements))
+            : design.multiplied(by: coefficientMatrix)
         return (0..<responses.columns).map { k in
             var residuals = [Double](repeating: 0, count: rows)
             var residualSumOfSquares = 0.0
