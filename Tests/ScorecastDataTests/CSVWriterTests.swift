@@ -58,4 +58,24 @@ struct CSVWriterTests {
             #expect(CSVNumber.parse(CSVNumber.format(value)) == value)
         }
     }
+
+    /// Property: whatever the fields hold, writing then reading gives them back, and the
+    /// records keep their count (seeded random fields over the characters that need quoting).
+    @Test func writeThenReadIsTheIdentity() throws {
+        var generator = Xoshiro256StarStar(seed: 7)
+        let alphabet: [Character] = ["a", "Z", "0", " ", ",", "\"", "\n", "\r", "\r\n", "\t", "é", "€", "𝄞", "-", "."]
+        for trial in 0..<300 {
+            let columns = Int(generator.next() % 5) + 1
+            let records = (0..<Int(generator.next() % 6 + 1)).map { _ in
+                (0..<columns).map { _ in
+                    String((0..<Int(generator.next() % 8)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+                }
+            }
+            var writer = CSVWriter(lineEnding: trial % 2 == 0 ? "\n" : "\r\n")
+            for record in records { writer.writeRecord(record) }
+            let reader = CSVReader(text: writer.text, name: "property")
+            reader.expectedFieldCount = columns
+            #expect(try reader.readAllRecords() == records, "trial \(trial)")
+        }
+    }
 }
