@@ -75,6 +75,7 @@ extension FittedETS {
     public func forecast(horizon: Int, levels: [Double], using generator: inout some RandomNumberGenerator) -> Forecast {
         precondition(horizon >= 1, "The horizon must be at least one period")
         precondition(levels.allSatisfy { $0 > 0 && $0 < 100 }, "Levels are percentages in (0, 100)")
+        if !ensemble.isEmpty { return combinedForecast(horizon: horizon, levels: levels, using: &generator) }
         let start = series.start.advanced(by: series.count)
         var mean: [Double]
         var intervals: [PredictionInterval]

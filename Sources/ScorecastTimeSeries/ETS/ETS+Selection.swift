@@ -41,6 +41,26 @@ extension ETS {
     ///   (multiplicative on non-positive values, restricted, seasonal with m > 24 or m = 1);
     ///   ``TimeSeriesError/tooShort(series:needed:got:)`` when no form can be estimated.
     public func fit(_ series: TimeSeries) throws -> FittedETS {
+        let candidates = try fitCandidates(series)
+        var best = candidates[0]
+        for candidate in candidates.dropFirst() where candidate.informationCriterion(criterion) < best.informationCriterion(criterion) {
+            best = candidate
+        }
+        if form == nil && combination == .akaikeWeighted && candidates.count > 1 {
+            let smallest = best.informationCriterion(criterion)
+            let raw = candidates.map { exp(-0.5 * ($0.informationCriterion(criterion) - smallest)) }
+            let total = raw.reduce(0, +)
+            best.ensemble = zip(raw, candidates).map { (weight: $0 / total, model: $1) }
+        }
+        return best
+    }
+
+    /// Every form automatic selection considers, each fitted by maximum likelihood, in R's
+    /// order (the named form alone when ``form`` is set). Forms that cannot be estimated are
+    /// left out. ``fit(_:)`` keeps the one with the smallest criterion.
+    ///
+    /// - Throws: as ``fit(_:)``; never returns an empty array.
+    public func fitCandidates(_ series: TimeSeries) throws -> [FittedETS] {
         let observed = series.values.filter { !$0.isNaN }
         guard let first = observed.first else { throw TimeSeriesError.empty(series: series.name) }
         guard series.values.allSatisfy({ $0.isFinite || $0.isNaN }) else {
@@ -49,7 +69,7 @@ extension ETS {
         var m = series.seasonalPeriod
         var notes: [String] = []
         if form == nil && observed.allSatisfy({ $0 == first }) {
-            return constantFit(series: series, value: first)
+            return [constantFit(series: series, value: first)]
         }
         var seasonalAllowed = m > 1 && series.count > m
         if m > ETS.maximumSeasonalPeriod {
@@ -83,18 +103,15 @@ extension ETS {
             if forms.count < all.count { notes.append("series too short for \(all.count - forms.count) of the \(all.count) candidate forms") }
             if forms.isEmpty { throw TimeSeriesError.tooShort(series: series.name, needed: 7, got: n) }
         }
-        var best: FittedETS?
+        var fits: [FittedETS] = []
         for candidate in forms {
             guard let fitted = fitForm(candidate, setUp: &setUp, series: series) else { continue }
-            if best == nil || fitted.informationCriterion(criterion) < best!.informationCriterion(criterion) {
-                best = fitted
-            }
+            fits.append(notes.isEmpty ? fitted : fitted.adding(notes: notes))
         }
-        guard let best else {
+        guard !fits.isEmpty else {
             throw TimeSeriesError.unsuitable(series: series.name, reason: "no ETS form could be estimated")
         }
-        guard !notes.isEmpty else { return best }
-        return best.adding(notes: notes)
+        return fits
     }
 
     /// R's answer for a constant series: ETS(A,N,N) with α = 0.99999 and ℓ₀ the value.
@@ -109,9 +126,8 @@ extension ETS {
 
 extension FittedETS {
     func adding(notes extra: [String]) -> FittedETS {
-        FittedETS(form: form, seasonalPeriod: seasonalPeriod, parameters: parameters, initialState: initialState,
-                  finalState: finalState, series: series, fittedValues: fittedValues, innovations: innovations,
-                  logLikelihood: logLikelihood, aic: aic, aicc: aicc, bic: bic, variance: variance, mse: mse,
-                  amse: amse, parameterCount: parameterCount, notes: notes + extra, simulationPaths: simulationPaths)
+        var copy = self
+        copy.notes += extra
+        return copy
     }
 }

@@ -131,6 +131,18 @@ public struct ETS: ForecastModelSpec, Hashable {
         }
     }
 
+    /// How automatic selection turns the candidate fits into forecasts.
+    public enum Combination: String, Sendable, Hashable, CaseIterable {
+        /// The form with the smallest criterion forecasts alone (R's `ets()`).
+        case selected
+        /// Every candidate forecasts, weighted by its Akaike weight
+        /// w ∝ exp(−Δ/2), Δ the criterion's distance from the best (Burnham and Anderson 2002;
+        /// S. Kolassa, "Combining exponential smoothing forecasts using Akaike weights",
+        /// *International Journal of Forecasting* 27(2), 2011). The fitted model is still the
+        /// selected one; intervals are the weighted mixture's quantiles.
+        case akaikeWeighted
+    }
+
     /// The one form to fit, or `nil` to select automatically.
     public var form: Form?
     /// Consider multiplicative trends during automatic selection (off by default, as in R).
@@ -151,12 +163,14 @@ public struct ETS: ForecastModelSpec, Hashable {
     public var nmse: Int
     /// Paths drawn for the simulated intervals of forms without analytic ones.
     public var simulationPaths: Int
+    /// Selected model or Akaike-weighted candidates (automatic selection only).
+    public var combination: Combination
 
     /// A spec; the defaults are R `forecast` 8.20's.
     public init(form: Form? = nil, allowsMultiplicativeTrend: Bool = false, restrict: Bool = true,
                 additiveOnly: Bool = false, bounds: Bounds = .both, criterion: InformationCriterion = .aicc,
                 limits: ParameterLimits = ParameterLimits(), maximumEvaluations: Int = 2000, nmse: Int = 3,
-                simulationPaths: Int = 5000) {
+                simulationPaths: Int = 5000, combination: Combination = .selected) {
         precondition((1...30).contains(nmse), "nmse must be in 1...30")
         self.form = form
         self.allowsMultiplicativeTrend = allowsMultiplicativeTrend || form?.trend == .multiplicative
@@ -168,6 +182,7 @@ public struct ETS: ForecastModelSpec, Hashable {
         self.maximumEvaluations = maximumEvaluations
         self.nmse = nmse
         self.simulationPaths = simulationPaths
+        self.combination = combination
     }
 
     /// A spec for the form named by `code` (`MAdM`), `nil` when the name is not a form.

@@ -36,11 +36,14 @@ public struct FittedETS: FittedForecastModel, Sendable {
     public let amse: Double
     /// Number of estimated quantities k (including the variance).
     public let parameterCount: Int
-    public let notes: [String]
+    public internal(set) var notes: [String]
     /// Paths drawn for simulated intervals.
     let simulationPaths: Int
+    /// With ``ETS/Combination/akaikeWeighted``: every candidate form with its Akaike weight,
+    /// whose forecasts are averaged; empty when the selected model forecasts alone.
+    public internal(set) var ensemble: [(weight: Double, model: FittedETS)] = []
 
-    public var description: String { form.description }
+    public var description: String { ensemble.isEmpty ? form.description : form.description + " (AICc-weighted)" }
 
     /// The criterion value under `criterion`.
     public func informationCriterion(_ criterion: ETS.InformationCriterion) -> Double {
