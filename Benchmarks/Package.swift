@@ -28,5 +28,6 @@ let package = Package(
     targets: [
         benchmark("LinearAlgebra", using: ["ScorecastNumerics"]),
         benchmark("Optimisation", using: ["ScorecastNumerics"]),
+        benchmark("ETS", using: ["ScorecastTimeSeries"]),
     ]
 )
