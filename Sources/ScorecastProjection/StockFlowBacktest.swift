@@ -49,7 +49,7 @@ public enum StockFlowBacktest {
         var options = options
         options.horizon = horizon
         var flow = Accumulator(method: "stock_flow", levels: levels)
-        var alone = Accumulator(method: stockOnly?.name ?? "", levels: levels)
+        var alone = Accumulator(method: "stock_only_" + (stockOnly?.name ?? ""), levels: levels)
         for originIndex in 0..<origins {
             let origin = firstOrigin + originIndex * step
             let past = try history.prefix(origin)

@@ -14,11 +14,14 @@ extension StockFlowModel {
         /// The England calendar, for school-holiday and working-day terms in both flows
         /// (`nil` to leave the calendar out).
         public var calendar: EnglandCalendar?
-        /// Whether to consider a log-linear (starts) and logit-linear (exit rate) trend; it is
-        /// kept only where it lowers the AIC.
+        /// Whether to consider a log-linear (starts) and logit-linear (exit rate) trend, kept
+        /// only where it lowers the AIC. Off by default: on the bundled history's rolling-origin
+        /// backtest, extrapolated flow trends made 24-month stock projections five times less
+        /// accurate (mean absolute error 35 children against 6.4 without), so flows are
+        /// projected at their recent level, month by month, unless asked.
         public var considerTrend: Bool
 
-        public init(horizon: Int, calendar: EnglandCalendar? = EnglandCalendar(), considerTrend: Bool = true) {
+        public init(horizon: Int, calendar: EnglandCalendar? = EnglandCalendar(), considerTrend: Bool = false) {
             self.horizon = horizon
             self.calendar = calendar
             self.considerTrend = considerTrend
@@ -29,7 +32,7 @@ extension StockFlowModel {
     ///
     /// - Starts: a negative binomial GLM with log link (MASS's `glm.nb`; θ by maximum
     ///   likelihood, which tends to Poisson when the counts are not overdispersed) on month
-    ///   dummies, the calendar terms and, where it lowers the AIC, a trend.
+    ///   dummies, the calendar terms and, when `considerTrend` is set and it lowers the AIC, a trend.
     /// - Exit rate: a binomial GLM with logit link for `ends` out of the opening stock, on the
     ///   same terms. The coefficients' covariance is the quasi-binomial one (scaled by the
     ///   Pearson dispersion when that exceeds 1), so overdispersed exits widen the parameter

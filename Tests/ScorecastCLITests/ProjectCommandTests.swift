@@ -52,4 +52,20 @@ struct ProjectCommandTests {
         #expect(failure.message.hasSuffix("expected a series named 'cla_stock' (--stock); the file has lac_stock, lac_starts, lac_ends"))
         #expect(failure.status == 65)
     }
+
+    @Test func populationProjectionScalesTheForecastRateByThePopulation() throws {
+        let run = try CommandRun()
+        try run.run(["project-population", "--la", "Southampton", "--measure", "cla_31mar_rate_per_10k",
+                     "--population", Golden.fixture("population-projection.csv").path,
+                     "--data", Golden.fixture("dfe-southampton").path, "--output", run.path("population.csv")])
+        let text = try run.read("population.csv")
+        try Golden.check(text, against: "project-population.csv")
+        let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.count == 2)
+        for row in rows {
+            let population = Double(row[4])!, rate = Double(row[5])!, number = Double(row[10])!
+            #expect(abs(number - rate * population / 10_000) <= 1e-9 * number)
+            #expect(Double(row[8])! <= Double(row[6])! && Double(row[6])! <= rate && rate <= Double(row[7])! && Double(row[7])! <= Double(row[9])!)
+        }
+    }
 }

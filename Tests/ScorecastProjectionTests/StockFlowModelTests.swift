@@ -126,3 +126,49 @@ struct SyntheticCaseloadTests {
         #expect(SyntheticCaseload().generate(seed: 4).stock != SyntheticCaseload().generate(seed: 5).stock)
     }
 }
+
+@Suite("Stock-flow backtest")
+struct StockFlowBacktestTests {
+    @Test func scoresEveryOriginAndStepAgainstTheStockThatFollowed() throws {
+        let synthetic = SyntheticCaseload().generate(seed: 2021)
+        let history = try StockFlowHistory(name: "lac", stock: synthetic.stock, starts: synthetic.starts, ends: synthetic.ends)
+        var generator = Xoshiro256StarStar(seed: 4)
+        let scores = try StockFlowBacktest.run(history: history, origins: 3, step: 2, horizon: 6, levels: [80, 95],
+                                               pathCount: 1_000, options: .init(horizon: 6), stockOnly: nil, using: &generator)
+        #expect(scores.count == 1)
+        let score = try #require(scores.first)
+        #expect(score.method == "stock_flow" && score.points == 18)
+        #expect(score.coverage[0].percent <= score.coverage[1].percent)
+        #expect(score.meanAbsoluteError > 0 && score.meanAbsoluteError < 40)
+    }
+
+    @Test func refusesOriginsThatLeaveTooLittleToFit() throws {
+        let synthetic = SyntheticCaseload().generate(seed: 2021)
+        let history = try StockFlowHistory(name: "lac", stock: synthetic.stock, starts: synthetic.starts, ends: synthetic.ends)
+        var generator = Xoshiro256StarStar(seed: 4)
+        #expect(throws: ProjectionError.self) {
+            try StockFlowBacktest.run(history: history, origins: 40, horizon: 12, levels: [80], pathCount: 100,
+                                      options: .init(horizon: 12), stockOnly: nil, using: &generator)
+        }
+    }
+}
+
+@Suite("Population projection")
+struct PopulationProjectionTests {
+    @Test func numbersAreRatesTimesPopulationPer10kAndNeverNegative() throws {
+        let start = Period(year: 2026)
+        let forecast = Forecast(start: start, mean: [90, -2],
+                                intervals: [PredictionInterval(level: 95, lower: [70, -10], upper: [110, 5])], model: "test")
+        let rows = try PopulationProjection.project(rateForecast: forecast, population: [start: 50_000, start.advanced(by: 1): 51_000])
+        #expect(rows[0].number == 450)
+        #expect(rows[0].numberIntervals[0].lower == [350] && rows[0].numberIntervals[0].upper == [550])
+        #expect(rows[1].rate == 0 && rows[1].number == 0 && rows[1].numberIntervals[0].lower == [0])
+    }
+
+    @Test func aMissingPopulationYearIsNamed() {
+        let forecast = Forecast(start: Period(year: 2026), mean: [90, 91], intervals: [], model: "test")
+        #expect(throws: ProjectionError.misaligned("no projected population for 2027")) {
+            try PopulationProjection.project(rateForecast: forecast, population: [Period(year: 2026): 50_000])
+        }
+    }
+}

@@ -59,6 +59,15 @@ struct Project: ScorecastCommand {
     @Option(help: ArgumentHelp("Also write one row per scenario at the horizon to this CSV.", valueName: "path"))
     var summary: String?
 
+    @Option(help: ArgumentHelp("Trend in the flows: auto (kept where it lowers the AIC) or none (flows at their recent level, by month).", valueName: "auto|none"))
+    var flowTrend: String = "none"
+
+    @Flag(help: "Leave out the comparison projection that extrapolates the stock series alone (automatic ETS).")
+    var noStockOnly = false
+
+    @Option(help: ArgumentHelp("Instead of projecting, backtest from this many rolling origins (one month apart) and write the scores.", valueName: "origins"))
+    var backtestOrigins: Int?
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -67,10 +76,12 @@ struct Project: ScorecastCommand {
         for level in levels where !(level > 0 && level < 100) {
             throw ValidationError("--level must lie strictly between 0 and 100, got \(level)")
         }
+        guard ["auto", "none"].contains(flowTrend) else { throw ValidationError("--flow-trend must be auto or none, got \(flowTrend)") }
         guard ["england", "none"].contains(calendar) else { throw ValidationError("--calendar must be england or none, got \(calendar)") }
         if let cost, !(cost >= 0) { throw ValidationError("--cost must be ≥ 0") }
         if let caseloadPerWorker, !(caseloadPerWorker > 0) { throw ValidationError("--caseload-per-worker must be > 0") }
         if cost != nil && costByPlacement != nil { throw ValidationError("give --cost or --cost-by-placement, not both") }
+        if let backtestOrigins, backtestOrigins < 1 { throw ValidationError("--backtest-origins must be at least 1") }
     }
 
     func execute() throws {
@@ -95,13 +106,19 @@ struct Project: ScorecastCommand {
         var consequences = Consequences(costPerChildMonth: cost, caseloadPerWorker: caseloadPerWorker)
         if let costByPlacement { consequences.placements = try PlacementCostFile.read(path: costByPlacement) }
 
+        let options = StockFlowModel.FitOptions(horizon: horizon, calendar: calendar == "england" ? EnglandCalendar() : nil,
+                                               considerTrend: flowTrend == "auto")
+        var generator = Xoshiro256StarStar(seed: seed)
+        if let backtestOrigins {
+            try output.write(backtest(history, origins: backtestOrigins, levels: levels, options: options, using: &generator))
+            return
+        }
         let model: StockFlowModel
         do {
-            model = try StockFlowModel.fit(history, options: .init(horizon: horizon, calendar: calendar == "england" ? EnglandCalendar() : nil))
+            model = try StockFlowModel.fit(history, options: options)
         } catch let error as ProjectionError {
             throw DataError(file: input.input, line: 1, column: 1, expected: error.description)
         }
-        var generator = Xoshiro256StarStar(seed: seed)
         let results = model.simulate(scenarios: scenarios, pathCount: paths, using: &generator)
 
         var writer = CSVWriter()
@@ -122,6 +139,17 @@ struct Project: ScorecastCommand {
                 writer.endRecord()
             }
             horizonRows.append((result.scenario, rows))
+        }
+        if !noStockOnly {
+            // The comparison: the stock series alone, extrapolated by automatic ETS.
+            let stockSeries = TimeSeries(name: stock, start: history.start, values: history.stock)
+            let fitted = try ETS().fit(stockSeries)
+            let forecast = fitted.forecast(horizon: horizon, levels: levels, using: &generator).clamped(atLeast: 0)
+            for (step, period) in forecast.periods.enumerated() {
+                writer.writeRecord([stock, period.description, "stock_only", "stock", CSVNumber.format(forecast.mean[step])]
+                    + forecast.intervals.flatMap { [CSVNumber.format($0.lower[step]), CSVNumber.format($0.upper[step])] })
+            }
+            printError("note: stock_only rows extrapolate the stock series alone with \(fitted.description), for comparison")
         }
         if let summary {
             try OutputFile.write(summaryCSV(horizonRows, levels: levels, consequences: consequences).bytes, to: summary)
@@ -157,6 +185,28 @@ struct Project: ScorecastCommand {
                 }
             }
             writer.endRecord()
+        }
+        return writer
+    }
+
+    /// Rolling-origin scores of the stock-flow projection and of the stock-only ETS projection:
+    /// `method,origins,horizon,points,mae,rmse,coverage_80,coverage_95`.
+    func backtest(_ history: StockFlowHistory, origins: Int, levels: [Double], options: StockFlowModel.FitOptions,
+                  using generator: inout some RandomNumberGenerator) throws -> CSVWriter {
+        let scores: [StockFlowBacktest.Score]
+        do {
+            scores = try StockFlowBacktest.run(history: history, origins: origins, horizon: horizon, levels: levels,
+                                               pathCount: paths, options: options, stockOnly: noStockOnly ? nil : ETS(),
+                                               using: &generator)
+        } catch let error as ProjectionError {
+            throw DataError(file: input.input, line: 1, column: 1, expected: error.description)
+        }
+        var writer = CSVWriter()
+        writer.writeRecord(["method", "origins", "horizon", "points", "mae", "rmse"] + levels.map { "coverage_\(label($0))" })
+        for score in scores {
+            writer.writeRecord([score.method, String(origins), String(horizon), String(score.points),
+                                CSVNumber.format(score.meanAbsoluteError), CSVNumber.format(score.rootMeanSquaredError)]
+                               + score.coverage.map { CSVNumber.format($0.percent) })
         }
         return writer
     }
