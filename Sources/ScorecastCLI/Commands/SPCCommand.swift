@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScorecastData
+import ScorecastReport
 import ScorecastSPC
 import ScorecastTimeSeries
 

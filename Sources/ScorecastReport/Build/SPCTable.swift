@@ -2,7 +2,7 @@ import ScorecastData
 import ScorecastSPC
 import ScorecastTimeSeries
 
-/// The CSV of `scorecast spc`: one row per period of every series.
+/// The CSV of `scorecast spc` (and the report's `spc.csv`): one row per period of every series.
 ///
 /// Columns `series,period,value,mean,lpl,upl,special_cause,rule,variation,assurance`:
 /// - `mean`, `lpl`, `upl`: the centre line and process limits in force at the period (for
@@ -16,11 +16,11 @@ import ScorecastTimeSeries
 /// - `variation`: the segment's variation icon (from its latest point), or `too_few_points`.
 /// - `assurance`: `consistent_pass`, `consistent_fail` or `hit_and_miss` on the rows of the
 ///   latest segment when a target is set and the indicator has a better direction.
-enum SPCTable {
-    static let header = ["series", "period", "value", "mean", "lpl", "upl", "special_cause", "rule", "variation", "assurance"]
+public enum SPCTable {
+    public static let header = ["series", "period", "value", "mean", "lpl", "upl", "special_cause", "rule", "variation", "assurance"]
 
     /// Writes the rows of one analysis; `centre` gives (mean, lower, upper) at an index.
-    static func writeRows(_ analysis: XmRAnalysis, values: [Double], centre: (Int) -> (Double, Double, Double), to writer: inout CSVWriter) {
+    public static func writeRows(_ analysis: XmRAnalysis, values: [Double], centre: (Int) -> (Double, Double, Double), to writer: inout CSVWriter) {
         let lastSegment = analysis.segments.count - 1
         for (index, point) in analysis.points.enumerated() {
             let (mean, lower, upper) = centre(index)
@@ -39,7 +39,7 @@ enum SPCTable {
     }
 
     /// Rows of a plain XmR analysis.
-    static func writeRows(_ analysis: XmRAnalysis, to writer: inout CSVWriter) {
+    public static func writeRows(_ analysis: XmRAnalysis, to writer: inout CSVWriter) {
         writeRows(analysis, values: analysis.series.values, centre: { index in
             guard let limits = analysis.limits(at: index) else { return (.nan, .nan, .nan) }
             return (limits.mean, limits.lower, limits.upper)
@@ -47,7 +47,7 @@ enum SPCTable {
     }
 
     /// Rows of a seasonal XmR analysis: original values, limits on the data's scale.
-    static func writeRows(_ analysis: SeasonalXmRAnalysis, to writer: inout CSVWriter) {
+    public static func writeRows(_ analysis: SeasonalXmRAnalysis, to writer: inout CSVWriter) {
         writeRows(analysis.adjusted, values: analysis.series.values, centre: { index in
             (analysis.mean(at: index), analysis.lower(at: index), analysis.upper(at: index))
         }, to: &writer)

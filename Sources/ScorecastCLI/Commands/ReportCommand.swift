@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import ScorecastData
+import ScorecastReport
+import ScorecastTimeSeries
+
+/// `scorecast report DIR --month M --out REPORT_DIR`: the monthly report as one HTML page and
+/// the CSVs behind it.
+struct ReportCommand: ScorecastCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the month's report: one self-contained HTML page and the CSVs behind it.",
+        discussion: """
+        Reads an imported scorecard directory (indicators.csv, observations.csv and, when \
+        present, comparators.csv, printed.csv, commentary.csv) and writes into REPORT_DIR: \
+        report.html (no external resources), scorecard.csv, spc.csv, spc-seasonal.csv, \
+        explain.csv, forecast.csv and summary.csv. Each file is written whole or not at all.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The imported scorecard directory (from import-scorecard).", valueName: "dir"))
+    var directory: String
+
+    @Option(help: ArgumentHelp("The report's month (YYYY-MM).", valueName: "period"))
+    var month: String
+
+    @Option(help: ArgumentHelp("The directory to write the report into (created if missing).", valueName: "dir"))
+    var out: String
+
+    @Option(help: ArgumentHelp("Whose scorecard it is, for the title.", valueName: "name"))
+    var place = "The local authority"
+
+    func validate() throws {
+        guard let period = Period(parsing: month), period.frequency == .monthly else {
+            throw ValidationError("--month expects YYYY-MM; found '\(month)'.")
+        }
+    }
+
+    func execute() throws {
+        let period = Period(parsing: month)!
+        let files = try ScorecardFiles(directory: directory, month: period)
+        let report = MonthlyReport(files: files, month: period, place: place)
+        let csvs: [(String, [UInt8])] = [
+            ("scorecard.csv", ScorecardReport.csv(report.analyses.map(\.line))),
+            ("spc.csv", report.spcCSV(seasonal: false)),
+            ("spc-seasonal.csv", report.spcCSV(seasonal: true)),
+            ("explain.csv", report.explainCSV()),
+            ("forecast.csv", report.forecastCSV()),
+            ("summary.csv", report.summaryCSV()),
+        ]
+        let html = report.page(files: csvs.map(\.0)).html()
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: out, reason: "cannot create the report directory: \(error)")
+        }
+        for (name, bytes) in csvs + [("report.html", Array(html.utf8))] {
+            try OutputFile.write(bytes, to: out + "/" + name)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import ScorecastData
+import ScorecastNumerics
+import ScorecastSPC
+import ScorecastTimeSeries
+
+/// Everything the report says about one indicator, computed from its series.
+public struct IndicatorAnalysis: Sendable {
+    /// Observed points needed before a seasonal pattern can be learnt: two years.
+    public static let seasonalMinimumPoints = 24
+    /// The forecast horizon, in periods.
+    public static let forecastHorizon = 12
+
+    public var indicator: Indicator
+    public var line: ScorecardLine
+    /// The indicator's series (empty of values when the scorecard has none).
+    public var series: TimeSeries
+    public var plain: XmRAnalysis
+    /// Seasonal SPC, or why there is none.
+    public var seasonal: Result<SeasonalXmRAnalysis, AnalysisGap>
+    /// The "as expected?" verdict of the calendar GLM, or why there is none.
+    public var explanation: Result<MonthExplanation, AnalysisGap>
+    /// The 12-month forecast, or why there is none.
+    public var forecast: Result<Forecast, AnalysisGap>
+
+    /// A reason an analysis could not be made, in words.
+    public struct AnalysisGap: Error, Sendable {
+        public var reason: String
+        public init(_ reason: String) { self.reason = reason }
+    }
+
+    /// The polarity as an SPC improvement direction.
+    public static func direction(_ polarity: Polarity) -> ImprovementDirection {
+        switch polarity {
+        case .higherIsBetter: .increase
+        case .lowerIsBetter: .decrease
+        case .neutral: .neutral
+        }
+    }
+
+    /// Analyses one indicator of the scorecard for `month`.
+    ///
+    /// The series runs up to `month` (later values are left out). Every step that cannot be
+    /// made (too little history, a model that cannot be fitted) is recorded as an
+    /// ``AnalysisGap`` with its reason, never invented.
+    public init(indicator: Indicator, line: ScorecardLine, series observed: TimeSeries?, month: Period) {
+        self.indicator = indicator
+        self.line = line
+        var series = observed ?? TimeSeries(name: indicator.code, start: month, values: [.nan])
+        if series.frequency == month.frequency, series.end > month {
+            series = series.prefix(max(1, series.start.distance(to: month) + 1))
+        }
+        self.series = series
+        let spec = XmR(improvement: Self.direction(indicator.polarity))
+        // `analyse` throws only for rebase periods, and this spec has none.
+        plain = try! spec.analyse(series)
+
+        let observedCount = series.observedCount
+        if observedCount < Self.seasonalMinimumPoints {
+            seasonal = .failure(AnalysisGap("\(observedCount) observed months; learning the seasonal pattern needs at least \(Self.seasonalMinimumPoints)."))
+        } else {
+            do {
+                let model = try CalendarGLM().fit(series)
+                seasonal = .success(try SeasonalXmR(spec).analyse(series, pattern: SeasonalPattern(calendarModel: model)))
+            } catch {
+                seasonal = .failure(AnalysisGap("the calendar model could not be fitted: \(error)"))
+            }
+        }
+
+        if series.frequency != month.frequency || series[month].map({ $0.isNaN }) ?? true {
+            explanation = .failure(AnalysisGap("no value for \(month)."))
+        } else {
+            var generator = Xoshiro256StarStar(seed: Forecast.defaultSeed)
+            do {
+                explanation = .success(try CalendarGLM().explain(series, period: month, using: &generator))
+            } catch {
+                explanation = .failure(AnalysisGap("\(error)."))
+            }
+        }
+
+        if observedCount < 3 {
+            forecast = .failure(AnalysisGap("\(observedCount) observed value\(observedCount == 1 ? "" : "s"); a forecast needs at least 3."))
+        } else {
+            do {
+                let fitted = try ETS().fit(series)
+                var result = fitted.forecast(horizon: Self.forecastHorizon, levels: [80, 95])
+                result = result.clamped(atLeast: 0)
+                if indicator.unit == .percent {
+                    result.mean = result.mean.map { min($0, 100) }
+                    result.intervals = result.intervals.map {
+                        PredictionInterval(level: $0.level, lower: $0.lower.map { min($0, 100) }, upper: $0.upper.map { min($0, 100) })
+                    }
+                }
+                forecast = .success(result)
+            } catch {
+                forecast = .failure(AnalysisGap("\(error)."))
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+import ScorecastCharts
+import ScorecastData
+import ScorecastSPC
+import ScorecastTimeSeries
+
+extension MonthlyReport {
+    /// The month's name for headings, e.g. "August 2021".
+    var monthName: String {
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return month.frequency == .monthly ? "\(names[month.position - 1]) \(month.year)" : month.description
+    }
+
+    static func polarityText(_ polarity: Polarity) -> String {
+        switch polarity {
+        case .higherIsBetter: "higher is better"
+        case .lowerIsBetter: "lower is better"
+        case .neutral: "no better direction"
+        }
+    }
+
+    /// The tone of a move up (`high`) or down under `polarity`.
+    static func tone(high: Bool, polarity: Polarity) -> Tone {
+        switch polarity {
+        case .neutral: .notable
+        case .higherIsBetter: high ? .good : .bad
+        case .lowerIsBetter: high ? .bad : .good
+        }
+    }
+
+    /// Whether an explanation's expectation can be shown: for a percentage, the expected value
+    /// and its 95% interval must lie within 0 to 100 (a log-link model fitted to a handful of
+    /// percentages can expect far more).
+    static func isPlausible(_ explanation: MonthExplanation, unit: IndicatorUnit) -> Bool {
+        guard unit == .percent else { return true }
+        let interval = explanation.intervals.first { $0.level == 95 }
+        return (0...100).contains(explanation.expected) && (interval.map { (0...100).contains($0.lower) && (0...100).contains($0.upper) } ?? true)
+    }
+
+    /// The "as expected?" verdict in words.
+    func explainVerdict(_ analysis: IndicatorAnalysis, format: ValueFormat) -> Verdict {
+        let source = "Expected for \(ScorecardReport.label(month))?"
+        switch analysis.explanation {
+        case .failure(let gap):
+            return Verdict(source: source, label: "not assessed", explanation: "No verdict: " + gap.reason, tone: .unknown)
+        case .success(let explanation):
+            let interval = explanation.intervals.first { $0.level == 95 }
+            if !Self.isPlausible(explanation, unit: analysis.indicator.unit) {
+                return Verdict(source: source, label: "not assessed",
+                               explanation: "No verdict: the calendar model (\(explanation.model)) fitted to \(analysis.series.observedCount - 1) earlier months expects \(format(explanation.expected)), outside 0 to 100%, so its interval cannot be trusted.",
+                               tone: .unknown)
+            }
+            var text = "Observed \(format(explanation.observed)); the calendar model (\(explanation.model)) expected \(format(explanation.expected))"
+            if let interval { text += " (95% interval \(format(interval.lower)) to \(format(interval.upper)))" }
+            text += "."
+            if explanation.calendarChange.isFinite, explanation.change.isFinite {
+                text += " School holidays and working days alone would have moved it by \(NumberText.brief(explanation.calendarChange)) from last month; it moved by \(NumberText.brief(explanation.change))."
+            }
+            switch explanation.verdict {
+            case .asExpected: return Verdict(source: source, label: "as expected", explanation: text, tone: .neutral)
+            case .unusuallyLow: return Verdict(source: source, label: "unusually low", explanation: text, tone: Self.tone(high: false, polarity: analysis.indicator.polarity))
+            case .unusuallyHigh: return Verdict(source: source, label: "unusually high", explanation: text, tone: Self.tone(high: true, polarity: analysis.indicator.polarity))
+            case .none: return Verdict(source: source, label: "not assessed", explanation: text, tone: .unknown)
+            }
+        }
+    }
+
+    func forecastVerdict(_ analysis: IndicatorAnalysis, format: ValueFormat) -> Verdict {
+        switch analysis.forecast {
+        case .failure(let gap):
+            return Verdict(source: "Forecast", label: "none", explanation: "No forecast: " + gap.reason, tone: .unknown)
+        case .success(let forecast):
+            let last = forecast.horizon - 1
+            var text = "\(forecast.model) on \(analysis.series.observedCount) months: \(format(forecast.mean[last])) by \(forecast.periods[last])"
+            if let interval = forecast.interval(level: 95) { text += " (95% interval \(format(interval.lower[last])) to \(format(interval.upper[last])))" }
+            if analysis.series.observedCount < 24 { text += ". With under two years of history the seasonal pattern cannot be estimated, so the forecast is not seasonal" }
+            return Verdict(source: "Forecast", label: "12 months", explanation: text + ".", tone: .neutral)
+        }
+    }
+
+    /// The section of one indicator.
+    func section(_ analysis: IndicatorAnalysis) -> IndicatorSection {
+        let indicator = analysis.indicator
+        let format = ValueFormat(unit: indicator.unit)
+        let line = analysis.line
+        let id = "c" + String(analysis.indicator.code.unicodeScalars.map { isASCIIAlphanumeric($0) ? Character($0) : "-" })
+
+        var facts: [(label: String, value: String)] = []
+        let series = analysis.series
+        for offset in stride(from: 6, through: 0, by: -1) {
+            let period = month.advanced(by: -offset)
+            facts.append((ScorecardReport.label(period), format(series.frequency == period.frequency ? series[period] ?? .nan : .nan)))
+        }
+        facts.append(("Change from last month", ValueFormat.change(line.changeFromPreviousMonth)))
+        facts.append(("Change from a year ago", ValueFormat.change(line.changeFromLastYear)))
+        facts.append(("12-month average", format(line.average12Months)))
+        for (name, comparator) in zip(["Statistical neighbours", "England", "South East"], line.comparators) {
+            facts.append((name, comparator.value.map { format($0) } ?? (comparator.status == "local_measure" ? "local" : "–")))
+        }
+
+        var verdicts: [Verdict] = []
+        if line.direction != .notApplicable {
+            verdicts.append(Verdict(source: "Direction of travel", label: line.direction.rawValue.replacingUnderscores,
+                                    explanation: "From \(format(line.previous)) to \(format(line.latest)) (\(ValueFormat.change(line.changeFromPreviousMonth))), \(Self.polarityText(indicator.polarity)).",
+                                    tone: line.direction == .improving ? .good : (line.direction == .worsening ? .bad : .neutral)))
+        }
+        let spcVerdict = SPCPresentation.verdict(analysis.plain, format: { format($0) })
+        verdicts.append(spcVerdict)
+        let seasonalVerdict: Verdict
+        switch analysis.seasonal {
+        case .success(let seasonal): seasonalVerdict = SPCPresentation.verdict(seasonal, format: { format($0) })
+        case .failure(let gap): seasonalVerdict = Verdict(source: "Seasonal SPC", label: "too few points", explanation: gap.reason, tone: .unknown)
+        }
+        verdicts.append(seasonalVerdict)
+        verdicts.append(explainVerdict(analysis, format: format))
+        verdicts.append(forecastVerdict(analysis, format: format))
+
+        var charts: [String] = []
+        let spcChart = SPCPresentation.chart(analysis.plain, title: "\(indicator.code): SPC chart", valueLabel: format.axisLabel, verdict: spcVerdict)
+        charts.append(spcChart.svg(id: id + "-spc"))
+        if case .success(let seasonal) = analysis.seasonal {
+            charts.append(SPCPresentation.chart(seasonal, title: "\(indicator.code): seasonal SPC chart", valueLabel: format.axisLabel, verdict: seasonalVerdict).svg(id: id + "-sspc"))
+        }
+        if case .success(let forecast) = analysis.forecast {
+            let fan = FanChart(title: "\(indicator.code): 12-month forecast", subtitle: forecast.model, valueLabel: format.axisLabel,
+                               historyLabels: series.periods.map(\.description), history: series.values,
+                               forecastLabels: forecast.periods.map(\.description), forecast: forecast.mean,
+                               bands: forecast.intervals.map { FanChart.Band(level: $0.level, lower: $0.lower, upper: $0.upper) })
+            charts.append(fan.svg(id: id + "-fan"))
+        }
+        let comparatorRows = zip(["Statistical neighbours' average", "England", "South East"], zip(line.comparators, [ComparatorChart.Role.neighbourAverage, .england, .region]))
+            .compactMap { name, pair in pair.0.value.map { ComparatorChart.Row(label: name, value: $0, role: pair.1) } }
+        if !comparatorRows.isEmpty, line.latest.isFinite {
+            let chart = ComparatorChart(title: "\(indicator.code): against comparators", subtitle: "\(place) in \(ScorecardReport.label(month)); comparators as printed on the scorecard",
+                                        valueLabel: format.axisLabel, rows: [ComparatorChart.Row(label: place, value: line.latest, role: .local)] + comparatorRows)
+            charts.append(chart.svg(id: id + "-cmp"))
+        }
+
+        let meta = [indicator.unit.rawValue.replacingUnderscores, Self.polarityText(indicator.polarity), indicator.lead.isEmpty ? nil : "lead: " + indicator.lead]
+            .compactMap { $0 }.joined(separator: " · ")
+        return IndicatorSection(code: indicator.code, title: indicator.title, meta: meta, facts: facts, verdicts: verdicts, charts: charts,
+                                commentary: files.commentary[indicator.code])
+    }
+
+    /// The whole page.
+    public func page(files written: [String]) -> ReportPage {
+        let sections = analyses.map(section)
+        var unusual: [SummaryItem] = []
+        var changed: [(SummaryItem, Double)] = []
+        var spcReady = 0, explained = 0, unusualCount = 0
+        for (analysis, section) in zip(analyses, sections) {
+            let format = ValueFormat(unit: analysis.indicator.unit)
+            if analysis.plain.variation != .tooFewPoints { spcReady += 1 }
+            if case .success(let explanation) = analysis.explanation, let verdict = explanation.verdict,
+               Self.isPlausible(explanation, unit: analysis.indicator.unit) {
+                explained += 1
+                if verdict != .asExpected {
+                    unusualCount += 1
+                    let high = verdict == .unusuallyHigh
+                    unusual.append(SummaryItem(section: section, text: "\(high ? "unusually high" : "unusually low") for \(ScorecardReport.label(month)): \(format(explanation.observed)) against \(format(explanation.expected)) expected",
+                                               tone: Self.tone(high: high, polarity: analysis.indicator.polarity)))
+                }
+            }
+            if let latest = analysis.plain.latestPoint, let cause = latest.specialCause, latest.period == month {
+                unusual.append(SummaryItem(section: section, text: "SPC special cause: " + SPCPresentation.phrase(cause), tone: SPCPresentation.tone(latest.type)))
+            }
+            let change = analysis.line.changeFromPreviousMonth
+            if change.isFinite, analysis.line.previous.isFinite, analysis.line.previous != 0 {
+                let text = "\(ValueFormat.change(change)) (\(format(analysis.line.previous)) to \(format(analysis.line.latest)))"
+                let tone: Tone = analysis.line.direction == .improving ? .good : (analysis.line.direction == .worsening ? .bad : .neutral)
+                changed.append((SummaryItem(section: section, text: text, tone: tone), abs(change)))
+            }
+        }
+        let topChanges = changed.sorted { $0.1 > $1.1 }.prefix(10).map(\.0)
+        let headline = [
+            "\(analyses.count) indicators for \(monthName). \(explained) could be judged against what trend, season and the school calendar lead us to expect; \(unusualCount) of them are unusual this month.",
+            "SPC: \(spcReady) of \(analyses.count) indicators have the 12 points Making Data Count asks for. The scorecard carries seven months, so SPC says so instead of drawing limits; with longer history the same page shows plain and seasonal SPC verdicts.",
+        ]
+        let method = [
+            "SPC follows NHS England's Making Data Count (XmR charts as NHSRplotthedots computes them): limits at the mean ± 2.66 × the average moving range; special causes are a point outside the limits, 7 points on one side of the mean, 7 points rising or falling, or 2 of 3 points near a limit. Colours: blue improvement, orange concern, purple unusual where neither direction is better, grey common cause.",
+            "Seasonal SPC applies the same rules after the indicator's usual seasonal and calendar pattern (month, school holidays, working days; estimated by a calendar GLM) is taken out, so August's usual dip is not a signal and a real change is. It needs two years of history.",
+            "\"Expected?\" fits the calendar GLM to the months before \(monthName) and asks whether the month falls outside its 95% predictive interval. Forecasts are ETS (automatic selection, as R's forecast::ets) with 80% and 95% intervals; counts are never forecast below zero and percentages stay within 0 to 100.",
+        ]
+        return ReportPage(title: "\(place) children's services scorecard: \(monthName)", subtitle: "What changed, what is unusual, and what to expect next. Made by scorecast.",
+                          headline: headline, changed: topChanges, unusual: unusual, sections: sections, method: method, files: written)
+    }
+}
+
+/// Letters and digits (ASCII) for element ids.
+func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+    (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
+}
+
+extension String {
+    /// `no_change` → `no change`.
+    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}
