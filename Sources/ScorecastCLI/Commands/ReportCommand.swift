@@ -52,7 +52,7 @@ struct ReportCommand: ScorecastCommand {
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(path: out, reason: "cannot create the report directory: \(error)")
+            throw FileError(path: out, operation: .write, reason: "cannot create the report directory: \(error)")
         }
         for (name, bytes) in csvs + [("report.html", Array(html.utf8))] {
             try OutputFile.write(bytes, to: out + "/" + name)
