@@ -1,0 +1,15 @@
+extension ModelCatalogue {
+    /// Every model `--model` can name. Register a model family with one line here:
+    ///
+    ///     Entry("ets", "exponential smoothing, chosen by AICc", automaticCandidate: true) { options in try ETS(options: options) },
+    ///
+    /// (or `Entry("name", "summary", Spec())` for a model without options). `auto` chooses among the
+    /// entries marked `automaticCandidate: true`.
+    static let registered: [Entry] = [
+        Entry("naive", "the last observed value", automaticCandidate: true, Naive()),
+        Entry("snaive", "the value one season earlier", automaticCandidate: true, SeasonalNaive()),
+        Entry("drift", "the last value plus the average change per period", automaticCandidate: true, Drift()),
+        Entry("mean", "the mean of the observed values", MeanForecast()),
+        Entry("naive2", "naive on the seasonally adjusted series (the M3/M4 benchmark)", automaticCandidate: true, Naive2()),
+    ]
+}
