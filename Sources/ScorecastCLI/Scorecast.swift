@@ -3,7 +3,7 @@ import ScorecastNumerics
 
 /// The `scorecast` command: reads tidy CSV, writes CSV.
 @main
-struct Scorecast: ParsableCommand {
+struct Scorecast: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scorecast",
         abstract: "Seasonal forecasts, demand projections and comparator tables for children's services scorecards.",
@@ -12,6 +12,7 @@ struct Scorecast: ParsableCommand {
         is given. Outputs are written whole or not at all.
         """,
         version: ScorecastNumerics.version,
-        subcommands: [Doctor.self, ImportScorecard.self, ScorecardCommand.self, SPCCommand.self, EffectsCommand.self, ExplainCommand.self, CompareCommand.self, FunnelCommand.self, Project.self, ProjectPopulation.self, ExampleCaseload.self, ReportCommand.self]
+        subcommands: [Doctor.self, ImportScorecard.self, ScorecardCommand.self, SPCCommand.self, EffectsCommand.self, ExplainCommand.self, CompareCommand.self, FunnelCommand.self, Project.self, ProjectPopulation.self, ExampleCaseload.self, ReportCommand.self,
+                      ForecastCommand.self, DecomposeCommand.self, BacktestCommand.self, AccuracyCommand.self, ModelsCommand.self]
     )
 }

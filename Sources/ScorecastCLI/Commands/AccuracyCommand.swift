@@ -1,0 +1,117 @@
+import ArgumentParser
+import ScorecastData
+import ScorecastTimeSeries
+
+/// `scorecast accuracy --forecasts F --actuals A --train T`: scores any forecast file.
+///
+/// The forecasts are CSV with a series column, a period column (`YYYY-MM`...) or a step column
+/// (1 = the period after the training data ends), a point forecast column, optionally a model
+/// column and `lo_L,hi_L` interval columns: Scorecast's own `forecast` output as it is, or
+/// another tool's (the M3 `competitors.csv` is `--model-column method --step-column step
+/// --forecast-column forecast`). Actuals and training data are tidy observations. Output: one
+/// row per model and series, then one `ALL` row per model averaging the series, with MAE,
+/// RMSE, MAPE, sMAPE, MASE, interval coverage, Winkler score and scaled interval score
+/// (MSIS at 95%) per level, and OWA against Naive2 fitted to the same training data.
+struct AccuracyCommand: ScorecastCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accuracy",
+        abstract: "Score forecasts against actual values: MAE, RMSE, MAPE, sMAPE, MASE, coverage, Winkler, MSIS, OWA."
+    )
+
+    @Option(help: ArgumentHelp("Forecast CSV (e.g. the output of scorecast forecast).", valueName: "file"))
+    var forecasts: String
+
+    @Option(help: ArgumentHelp("Actual values, tidy series,period,value.", valueName: "file"))
+    var actuals: String
+
+    @Option(help: ArgumentHelp("The training data the forecasts were made from, tidy series,period,value (scales MASE and MSIS).", valueName: "file"))
+    var train: String
+
+    @Option(help: ArgumentHelp("Forecast file: name of the series column.", valueName: "name"))
+    var seriesColumn = "series"
+
+    @Option(help: ArgumentHelp("Forecast file: name of the model column (absent: every row is one model named after the file).", valueName: "name"))
+    var modelColumn = "model"
+
+    @Option(help: ArgumentHelp("Score every forecast row as one model with this name, whatever its model column says (Scorecast's model column names each series' fitted model and fallback).", valueName: "name"))
+    var label: String?
+
+    @Option(help: ArgumentHelp("Forecast file: name of the period column.", valueName: "name"))
+    var periodColumn = "period"
+
+    @Option(help: ArgumentHelp("Forecast file: name of a step column (1, 2, ... after the training data) used when there is no period column.", valueName: "name"))
+    var stepColumn = "step"
+
+    @Option(help: ArgumentHelp("Forecast file: name of the point forecast column.", valueName: "name"))
+    var forecastColumn = "mean"
+
+    @OptionGroup var output: OutputOptions
+
+    func execute() throws {
+        let training = try ObservationReader(path: train).readAll()
+        let trainingByName = Dictionary(training.map { ($0.name, $0.series) }, uniquingKeysWith: { first, _ in first })
+        let actualByName = Dictionary(try ObservationReader(path: actuals).readAll().map { ($0.name, $0.series) }, uniquingKeysWith: { first, _ in first })
+        let table = try ForecastFile.read(path: forecasts, columns: ForecastFile.Columns(
+            series: seriesColumn, model: modelColumn, period: periodColumn, step: stepColumn, forecast: forecastColumn),
+            label: label, training: trainingByName)
+        let levels = table.levels
+        var writer = CSVWriter()
+        writer.writeRecord(["series", "model", "n", "mae", "rmse", "mape", "smape", "mase"]
+            + levels.flatMap { level in ["coverage", "winkler", "msis"].map { "\($0)_\(CSVNumber.format(level))" } } + ["owa"])
+        var naive2Cache: [String: AccuracyMetrics] = [:]
+        for model in table.models {
+            var perSeries: [AccuracyMetrics] = [], references: [AccuracyMetrics] = []
+            for entry in table.entries(of: model) {
+                let training = trainingByName[entry.series]!
+                let actualSeries = actualByName[entry.series]
+                let actual = (0..<entry.mean.count).map { actualSeries?[entry.start.advanced(by: $0)] ?? .nan }
+                let intervals = levels.indices.map { PredictionInterval(level: levels[$0], lower: entry.lower[$0], upper: entry.upper[$0]) }
+                let metrics = AccuracyMetrics(actual: actual, forecast: entry.mean, intervals: intervals,
+                                              training: training.values, seasonalPeriod: training.seasonalPeriod)
+                let cacheKey = "\(entry.series)\u{0}\(entry.mean.count)"
+                let reference = try naive2Cache[cacheKey] ?? {
+                    let forecast = try Naive2().fit(training).forecast(horizon: entry.mean.count, levels: [])
+                    return AccuracyMetrics(actual: actual, forecast: forecast.mean, training: training.values, seasonalPeriod: training.seasonalPeriod)
+                }()
+                naive2Cache[cacheKey] = reference
+                perSeries.append(metrics)
+                references.append(reference)
+                Self.writeRow(series: entry.series, model: model, metrics: metrics, reference: reference, to: &writer)
+            }
+            let summary = AccuracySummary(perSeries)
+            writer.writeField("ALL")
+            writer.writeField(model)
+            writer.writeField(String(summary.seriesCount))
+            for value in [summary.meanAbsoluteError, summary.rootMeanSquaredError, summary.meanAbsolutePercentageError,
+                          summary.symmetricMeanAbsolutePercentageError, summary.meanAbsoluteScaledError] {
+                writer.writeField(value)
+            }
+            for interval in summary.intervals {
+                writer.writeField(interval.coverage)
+                writer.writeField(interval.winklerScore)
+                writer.writeField(interval.scaledIntervalScore)
+            }
+            writer.writeField(summary.overallWeightedAverage(relativeTo: AccuracySummary(references)))
+            writer.endRecord()
+        }
+        try output.write(writer)
+    }
+
+    private static func writeRow(series: String, model: String, metrics: AccuracyMetrics, reference: AccuracyMetrics, to writer: inout CSVWriter) {
+        writer.writeField(series)
+        writer.writeField(model)
+        writer.writeField(String(metrics.count))
+        for value in [metrics.meanAbsoluteError, metrics.rootMeanSquaredError, metrics.meanAbsolutePercentageError,
+                      metrics.symmetricMeanAbsolutePercentageError, metrics.meanAbsoluteScaledError] {
+            writer.writeField(value)
+        }
+        for interval in metrics.intervals {
+            writer.writeField(interval.coverage)
+            writer.writeField(interval.winklerScore)
+            writer.writeField(interval.scaledIntervalScore)
+        }
+        writer.writeField(0.5 * (metrics.symmetricMeanAbsolutePercentageError / reference.symmetricMeanAbsolutePercentageError
+            + metrics.meanAbsoluteScaledError / reference.meanAbsoluteScaledError))
+        writer.endRecord()
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import ScorecastData
+import ScorecastTimeSeries
+
+/// `scorecast backtest FILE --horizon H --origins K --model NAME ...`: rolling-origin evaluation.
+///
+/// For each series and model, refits at `--origins` origins `--step` periods apart (expanding
+/// window, the last forecast ending with the series) and scores each forecast. Output: one row
+/// per series and model with the measures averaged over its origins, then one `ALL` row per
+/// model averaging every series and origin.
+struct BacktestCommand: AsyncScorecastCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Rolling-origin backtest of one or more models on every series.",
+        discussion: "Output: series,model,origins,mae,rmse,mape,smape,mase,coverage_L,winkler_L,msis_L... then ALL rows per model."
+    )
+
+    @OptionGroup var input: ObservationInputOptions
+    @OptionGroup var model: ModelOptions
+
+    @Option(help: ArgumentHelp("Number of forecast origins.", valueName: "k"))
+    var origins: Int = 3
+
+    @Option(help: ArgumentHelp("Periods between origins.", valueName: "n"))
+    var step: Int = 1
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        try model.validate()
+        guard origins >= 1 else { throw ValidationError("--origins must be at least 1, found \(origins)") }
+        guard step >= 1 else { throw ValidationError("--step must be at least 1, found \(step)") }
+    }
+
+    func execute() async throws {
+        let specs = try model.specs()
+        let backtest = RollingOriginBacktest(horizon: model.horizon, origins: origins, step: step, levels: model.levels)
+        let reader = try input.reader()
+        let fileName = reader.csv.fileName
+        let output = try self.output.open(streaming: true)
+        var header = CSVWriter()
+        header.writeRecord(["series", "model", "origins", "mae", "rmse", "mape", "smape", "mase"]
+            + model.levels.flatMap { level in ["coverage", "winkler", "msis"].map { "\($0)_\(CSVNumber.format(level))" } })
+        try output.write(header.bytes)
+        var allOrigins = [[AccuracyMetrics]](repeating: [], count: specs.count)
+        var progress = ProgressReporter(label: "backtest")
+        try await forEachConcurrently(
+            jobs: model.jobs,
+            next: { try reader.nextSeries() },
+            transform: { observed -> Result<[BacktestResult], DataError> in
+                do {
+                    return .success(try specs.map { try backtest.evaluate($0, on: observed.series) })
+                } catch {
+                    return .failure(DataError(file: fileName, series: observed, expected: "expected a series long enough to backtest: \(error)"))
+                }
+            },
+            consume: { result in
+                var rows = CSVWriter()
+                for (index, backtestResult) in try result.get().enumerated() {
+                    Self.writeRow(series: backtestResult.series, model: backtestResult.model, origins: backtestResult.origins.count,
+                                  summary: backtestResult.summary, to: &rows)
+                    allOrigins[index].append(contentsOf: backtestResult.origins.map(\.metrics))
+                }
+                try output.write(rows.bytes)
+                progress.advance()
+            }
+        )
+        var summaryRows = CSVWriter()
+        for (index, spec) in specs.enumerated() {
+            Self.writeRow(series: "ALL", model: spec.name, origins: allOrigins[index].count, summary: AccuracySummary(allOrigins[index]), to: &summaryRows)
+        }
+        try output.write(summaryRows.bytes)
+        try output.commit()
+        progress.finish()
+    }
+
+    private static func writeRow(series: String, model: String, origins: Int, summary: AccuracySummary, to writer: inout CSVWriter) {
+        writer.writeField(series)
+        writer.writeField(model)
+        writer.writeField(String(origins))
+        for value in [summary.meanAbsoluteError, summary.rootMeanSquaredError, summary.meanAbsolutePercentageError,
+                      summary.symmetricMeanAbsolutePercentageError, summary.meanAbsoluteScaledError] {
+            writer.writeField(value)
+        }
+        for interval in summary.intervals {
+            writer.writeField(interval.coverage)
+            writer.writeField(interval.winklerScore)
+            writer.writeField(interval.scaledIntervalScore)
+        }
+        writer.endRecord()
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import ScorecastData
+import ScorecastTimeSeries
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The forecasting options shared by `forecast` and `backtest`: model, horizon, levels, jobs.
+struct ModelOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: ArgumentHelp("Number of periods to forecast (at least 1).", valueName: "h"))
+    var horizon: Int
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Model name (\(ModelCatalogue.standard.names.joined(separator: ", "))); repeat in backtest to compare.", valueName: "name"))
+    var model: [String] = ["auto"]
+
+    @Option(name: .long, help: ArgumentHelp("Prediction interval level in percent, in (0, 100); repeat for several.", valueName: "percent"))
+    var level: [Double] = [80, 95]
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Series to fit at once (default: the number of processors).", valueName: "n"))
+    var jobs: Int = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+
+    /// The levels, in the order given.
+    var levels: [Double] { level }
+
+    func validate() throws {
+        guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1, found \(horizon)") }
+        for value in level where !(value > 0 && value < 100) {
+            throw ValidationError("--level must be a percentage in (0, 100), found \(CSVNumber.format(value))")
+        }
+        guard Set(level).count == level.count else { throw ValidationError("--level values must differ") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+        for name in model {
+            do { _ = try ModelCatalogue.standard.spec(named: name) } catch { throw ValidationError("--model: \(error)") }
+        }
+    }
+
+    /// The first model's spec.
+    func spec() throws -> AnyForecastModelSpec {
+        try ModelCatalogue.standard.spec(named: model[0])
+    }
+
+    /// Every model's spec, in order.
+    func specs() throws -> [AnyForecastModelSpec] {
+        try model.map { try ModelCatalogue.standard.spec(named: $0) }
+    }
+}
