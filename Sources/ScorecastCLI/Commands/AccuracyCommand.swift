@@ -56,8 +56,7 @@ struct AccuracyCommand: ScorecastCommand {
             label: label, training: trainingByName)
         let levels = table.levels
         var writer = CSVWriter()
-        writer.writeRecord(["series", "model", "n", "mae", "rmse", "mape", "smape", "mase"]
-            + levels.flatMap { level in ["coverage", "winkler", "msis"].map { "\($0)_\(CSVNumber.format(level))" } } + ["owa"])
+        writer.writeRecord(["series", "model", "n"] + AccuracyTable.measureColumns(levels: levels) + ["owa"])
         var naive2Cache: [String: AccuracyMetrics] = [:]
         for model in table.models {
             var perSeries: [AccuracyMetrics] = [], references: [AccuracyMetrics] = []
@@ -82,15 +81,7 @@ struct AccuracyCommand: ScorecastCommand {
             writer.writeField("ALL")
             writer.writeField(model)
             writer.writeField(String(summary.seriesCount))
-            for value in [summary.meanAbsoluteError, summary.rootMeanSquaredError, summary.meanAbsolutePercentageError,
-                          summary.symmetricMeanAbsolutePercentageError, summary.meanAbsoluteScaledError] {
-                writer.writeField(value)
-            }
-            for interval in summary.intervals {
-                writer.writeField(interval.coverage)
-                writer.writeField(interval.winklerScore)
-                writer.writeField(interval.scaledIntervalScore)
-            }
+            AccuracyTable.writeMeasures(summary, to: &writer)
             writer.writeField(summary.overallWeightedAverage(relativeTo: AccuracySummary(references)))
             writer.endRecord()
         }
@@ -101,15 +92,7 @@ struct AccuracyCommand: ScorecastCommand {
         writer.writeField(series)
         writer.writeField(model)
         writer.writeField(String(metrics.count))
-        for value in [metrics.meanAbsoluteError, metrics.rootMeanSquaredError, metrics.meanAbsolutePercentageError,
-                      metrics.symmetricMeanAbsolutePercentageError, metrics.meanAbsoluteScaledError] {
-            writer.writeField(value)
-        }
-        for interval in metrics.intervals {
-            writer.writeField(interval.coverage)
-            writer.writeField(interval.winklerScore)
-            writer.writeField(interval.scaledIntervalScore)
-        }
+        AccuracyTable.writeMeasures(metrics, to: &writer)
         writer.writeField(0.5 * (metrics.symmetricMeanAbsolutePercentageError / reference.symmetricMeanAbsolutePercentageError
             + metrics.meanAbsoluteScaledError / reference.meanAbsoluteScaledError))
         writer.endRecord()

@@ -39,8 +39,7 @@ struct BacktestCommand: AsyncScorecastCommand {
         let fileName = reader.csv.fileName
         let output = try self.output.open(streaming: true)
         var header = CSVWriter()
-        header.writeRecord(["series", "model", "origins", "mae", "rmse", "mape", "smape", "mase"]
-            + model.levels.flatMap { level in ["coverage", "winkler", "msis"].map { "\($0)_\(CSVNumber.format(level))" } })
+        header.writeRecord(["series", "model", "origins"] + AccuracyTable.measureColumns(levels: model.levels))
         try output.write(header.bytes)
         var allOrigins = [[AccuracyMetrics]](repeating: [], count: specs.count)
         var progress = ProgressReporter(label: "backtest")
@@ -78,15 +77,7 @@ struct BacktestCommand: AsyncScorecastCommand {
         writer.writeField(series)
         writer.writeField(model)
         writer.writeField(String(origins))
-        for value in [summary.meanAbsoluteError, summary.rootMeanSquaredError, summary.meanAbsolutePercentageError,
-                      summary.symmetricMeanAbsolutePercentageError, summary.meanAbsoluteScaledError] {
-            writer.writeField(value)
-        }
-        for interval in summary.intervals {
-            writer.writeField(interval.coverage)
-            writer.writeField(interval.winklerScore)
-            writer.writeField(interval.scaledIntervalScore)
-        }
+        AccuracyTable.writeMeasures(summary, to: &writer)
         writer.endRecord()
     }
 }
