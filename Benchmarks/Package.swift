@@ -29,5 +29,6 @@ let package = Package(
         benchmark("LinearAlgebra", using: ["ScorecastNumerics"]),
         benchmark("Optimisation", using: ["ScorecastNumerics"]),
         benchmark("ETS", using: ["ScorecastTimeSeries"]),
+        benchmark("Comparators", using: ["ScorecastComparators", "ScorecastData"]),
     ]
 )
