@@ -30,5 +30,6 @@ let package = Package(
         benchmark("Optimisation", using: ["ScorecastNumerics"]),
         benchmark("ETS", using: ["ScorecastTimeSeries"]),
         benchmark("Comparators", using: ["ScorecastComparators", "ScorecastData"]),
+        benchmark("Projection", using: ["ScorecastProjection", "ScorecastTimeSeries", "ScorecastNumerics"]),
     ]
 )
