@@ -29,5 +29,7 @@ let package = Package(
         benchmark("LinearAlgebra", using: ["ScorecastNumerics"]),
         benchmark("Optimisation", using: ["ScorecastNumerics"]),
         benchmark("ETS", using: ["ScorecastTimeSeries"]),
+        benchmark("Comparators", using: ["ScorecastComparators", "ScorecastData"]),
+        benchmark("Projection", using: ["ScorecastProjection", "ScorecastTimeSeries", "ScorecastNumerics"]),
     ]
 )
