@@ -31,5 +31,6 @@ let package = Package(
         benchmark("ETS", using: ["ScorecastTimeSeries"]),
         benchmark("Comparators", using: ["ScorecastComparators", "ScorecastData"]),
         benchmark("Projection", using: ["ScorecastProjection", "ScorecastTimeSeries", "ScorecastNumerics"]),
+        benchmark("ObservationReading", using: ["ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"]),
     ]
 )

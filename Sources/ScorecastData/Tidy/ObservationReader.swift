@@ -127,7 +127,7 @@ public final class ObservationReader {
             throw DataError(file: csv.fileName, line: csv.record.line, column: csv.record.column(of: seriesIndex),
                             expected: "expected the rows of each series together, found series \(DataError.quote(name)) again after its rows ended at line \(endLine)")
         }
-        var builder = SeriesBuilder(name: name, firstLine: csv.record.line)
+        var builder = SeriesBuilder(name: name, firstLine: csv.record.line, keepsExtras: hasNumerator || hasDenominator || hasStatus)
         try appendRow(to: &builder)
         current = builder
         currentNameBytes = Array(name.utf8)
@@ -149,7 +149,7 @@ public final class ObservationReader {
                 } else {
                     currentIndex = builders.count
                     indexByName[name] = currentIndex
-                    builders.append(SeriesBuilder(name: name, firstLine: csv.record.line))
+                    builders.append(SeriesBuilder(name: name, firstLine: csv.record.line, keepsExtras: hasNumerator || hasDenominator || hasStatus))
                 }
                 currentNameBytes = Array(name.utf8)
             }
@@ -229,26 +229,30 @@ private struct SeriesBuilder {
     var numerators: [Double] = []
     var denominators: [Double] = []
     var statuses: [String?] = []
-    var lines: [Int] = []
-    var columns: [Int] = []
-    var hasExtras = false
+    var lines: [Int32] = []
+    var columns: [Int32] = []
+    /// Whether the file has the optional columns (when it has none, they are not stored per row).
+    let keepsExtras: Bool
 
-    init(name: String, firstLine: Int) {
+    init(name: String, firstLine: Int, keepsExtras: Bool) {
         self.name = name
         self.firstLine = firstLine
+        self.keepsExtras = keepsExtras
     }
 
-    var lastLine: Int { lines.last ?? firstLine }
+    var lastLine: Int { lines.last.map(Int.init) ?? firstLine }
 
     mutating func append(ordinal: Int, frequency: Frequency, value: Double, numerator: Double, denominator: Double, status: String?, line: Int, column: Int) {
         self.frequency = frequency
         ordinals.append(ordinal)
         values.append(value)
-        numerators.append(numerator)
-        denominators.append(denominator)
-        statuses.append(status)
-        lines.append(line)
-        columns.append(column)
+        if keepsExtras {
+            numerators.append(numerator)
+            denominators.append(denominator)
+            statuses.append(status)
+        }
+        lines.append(Int32(clamping: line))
+        columns.append(Int32(clamping: column))
     }
 
     /// Lays the rows on the grid from the earliest to the latest period; checks duplicates.
@@ -266,14 +270,16 @@ private struct SeriesBuilder {
             let slot = ordinals[row] - first
             if rowAt[slot] >= 0 {
                 let period = Period(frequency: frequency, ordinal: ordinals[row])
-                throw DataError(file: fileName, line: lines[row], column: columns[row],
+                throw DataError(file: fileName, line: Int(lines[row]), column: Int(columns[row]),
                                 expected: "expected each period once per series, found \(period) of series \(DataError.quote(name)) again (first on line \(lines[Int(rowAt[slot])]))")
             }
             rowAt[slot] = Int32(row)
             gridValues[slot] = values[row]
-            gridNumerators[slot] = numerators[row]
-            gridDenominators[slot] = denominators[row]
-            gridStatuses[slot] = statuses[row]
+            if keepsExtras {
+                gridNumerators[slot] = numerators[row]
+                gridDenominators[slot] = denominators[row]
+                gridStatuses[slot] = statuses[row]
+            }
         }
         let series = TimeSeries(name: name, start: Period(frequency: frequency, ordinal: first), values: gridValues)
         return ObservedSeries(series: series, numerators: gridNumerators, denominators: gridDenominators, statuses: gridStatuses, firstLine: firstLine)
