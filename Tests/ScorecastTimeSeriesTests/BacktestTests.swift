@@ -6,7 +6,7 @@ struct BacktestTests {
     @Test func originsExpandAndTheLastEndsWithTheSeries() {
         let backtest = RollingOriginBacktest(horizon: 6, origins: 4, step: 3)
         #expect(backtest.trainingLengths(count: 40) == [25, 28, 31, 34])
-        #expect(backtest.trainingLengths(count: 12) == [3])
+        #expect(backtest.trainingLengths(count: 12) == [3, 6])
         #expect(backtest.trainingLengths(count: 6).isEmpty)
     }
 
