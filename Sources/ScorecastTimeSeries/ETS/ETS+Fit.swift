@@ -146,40 +146,11 @@ extension ETS {
         let aicc = aic + 2 * Double(k) * Double(k + 1) / Double(observed - k - 1)
         let sumOfSquares = totals.sumOfSquaredErrors
         let variance = sumOfSquares / Double(observed - point.count)
-        let (mse, amse) = inSampleErrors(values: values, form: form, m: m, parameters: parameters, initial: initial)
         return FittedETS(
             form: form, seasonalPeriod: m, parameters: parameters, initialState: initial, finalState: final,
             series: series, fittedValues: fitted, innovations: errors, logLikelihood: -0.5 * lik,
-            aic: aic, aicc: aicc, bic: bic, variance: variance, mse: mse, amse: amse, parameterCount: k,
+            aic: aic, aicc: aicc, bic: bic, variance: variance, nmse: nmse, parameterCount: k,
             notes: notes, simulationPaths: simulationPaths)
-    }
-
-    /// In-sample mean squared errors of the 1 ... nmse-step forecasts (R's `mse` and `amse`).
-    func inSampleErrors(values: [Double], form: Form, m: Int, parameters: Parameters, initial: State) -> (Double, Double) {
-        var state = initial
-        var sums = [Double](repeating: 0, count: nmse), counts = [Double](repeating: 0, count: nmse)
-        var ring = [Double](repeating: 0, count: form.season == .none ? 0 : m)
-        for index in values.indices {
-            let path = ETS.pointForecasts(from: state, form: form, m: m, phi: parameters.phi, horizon: nmse)
-            for step in 0..<nmse where index + step < values.count && !values[index + step].isNaN {
-                let difference = values[index + step] - path[step]
-                sums[step] += difference * difference
-                counts[step] += 1
-            }
-            // Advance one step through the shared recursion.
-            let totals = values.withUnsafeBufferPointer { buffer in
-                ring.withUnsafeMutableBufferPointer { ringBuffer in
-                    state.seasonal.withUnsafeBufferPointer { ETSRecursion.loadRing(ringBuffer, fromRecentFirst: $0) }
-                    return ETSRecursion.run(values: UnsafeBufferPointer(rebasing: buffer[index...index]), form: form,
-                                            parameters: parameters, level: state.level, trend: state.trend, seasonal: ringBuffer)
-                }
-            }
-            state.level = totals.level
-            state.trend = totals.trend
-            state.seasonal = ring.withUnsafeBufferPointer { ETSRecursion.recentFirst(ring: $0, afterSteps: 1) }
-        }
-        let errors = (0..<nmse).map { counts[$0] > 0 ? sums[$0] / counts[$0] : .nan }
-        return (errors[0], errors.reduce(0, +) / Double(nmse))
     }
 }
 
@@ -264,5 +235,35 @@ struct LikelihoodObjective {
         if lik < -1e10 { lik = -1e10 }
         if lik.isNaN { lik = .infinity }
         return lik
+    }
+}
+
+extension FittedETS {
+    /// In-sample mean squared errors of the 1 ... nmse-step forecasts from every origin.
+    func inSampleErrors() -> [Double] {
+        let values = series.values, m = seasonalPeriod
+        var state = initialState
+        var sums = [Double](repeating: 0, count: nmse), counts = [Double](repeating: 0, count: nmse)
+        var ring = [Double](repeating: 0, count: form.season == .none ? 0 : m)
+        for index in values.indices {
+            let path = ETS.pointForecasts(from: state, form: form, m: m, phi: parameters.phi, horizon: nmse)
+            for step in 0..<nmse where index + step < values.count && !values[index + step].isNaN {
+                let difference = values[index + step] - path[step]
+                sums[step] += difference * difference
+                counts[step] += 1
+            }
+            // Advance one step through the shared recursion.
+            let totals = values.withUnsafeBufferPointer { buffer in
+                ring.withUnsafeMutableBufferPointer { ringBuffer in
+                    state.seasonal.withUnsafeBufferPointer { ETSRecursion.loadRing(ringBuffer, fromRecentFirst: $0) }
+                    return ETSRecursion.run(values: UnsafeBufferPointer(rebasing: buffer[index...index]), form: form,
+                                            parameters: parameters, level: state.level, trend: state.trend, seasonal: ringBuffer)
+                }
+            }
+            state.level = totals.level
+            state.trend = totals.trend
+            state.seasonal = ring.withUnsafeBufferPointer { ETSRecursion.recentFirst(ring: $0, afterSteps: 1) }
+        }
+        return (0..<nmse).map { counts[$0] > 0 ? sums[$0] / counts[$0] : .nan }
     }
 }

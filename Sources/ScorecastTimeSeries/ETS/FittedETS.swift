@@ -30,10 +30,8 @@ public struct FittedETS: FittedForecastModel, Sendable {
     public let bic: Double
     /// The innovation variance, Σε² / (n − k + 1) as R computes it.
     public let variance: Double
-    /// In-sample one-step mean squared error.
-    public let mse: Double
-    /// In-sample mean squared error averaged over 1 ... nmse steps ahead.
-    public let amse: Double
+    /// Horizons averaged by ``amse``.
+    let nmse: Int
     /// Number of estimated quantities k (including the variance).
     public let parameterCount: Int
     public internal(set) var notes: [String]
@@ -42,6 +40,16 @@ public struct FittedETS: FittedForecastModel, Sendable {
     /// With ``ETS/Combination/akaikeWeighted``: every candidate form with its Akaike weight,
     /// whose forecasts are averaged; empty when the selected model forecasts alone.
     public internal(set) var ensemble: [(weight: Double, model: FittedETS)] = []
+
+    /// In-sample one-step mean squared error (R's `mse`), computed on demand.
+    public var mse: Double { inSampleErrors().first ?? .nan }
+
+    /// In-sample mean squared error of the 1 ... nmse-step forecasts, averaged over the horizons
+    /// (R's `amse`), computed on demand.
+    public var amse: Double {
+        let errors = inSampleErrors()
+        return errors.reduce(0, +) / Double(errors.count)
+    }
 
     public var description: String { ensemble.isEmpty ? form.description : form.description + " (AICc-weighted)" }
 
