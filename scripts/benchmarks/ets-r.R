@@ -19,7 +19,8 @@ timing <- system.time(forecasts <- lapply(series, function(y) forecast(ets(y), h
 rows <- do.call(rbind, lapply(seq_along(ids), function(i) {
   fc <- forecasts[[i]]
   data.frame(series = ids[i], step = 1:18, model = "R ets", mean = as.numeric(fc$mean),
-             lo_80 = fc$lower[, 1], hi_80 = fc$upper[, 1], lo_95 = fc$lower[, 2], hi_95 = fc$upper[, 2])
+             lo_80 = as.numeric(fc$lower[, 1]), hi_80 = as.numeric(fc$upper[, 1]),
+             lo_95 = as.numeric(fc$lower[, 2]), hi_95 = as.numeric(fc$upper[, 2]))
 }))
 write.csv(rows, out.csv, row.names = FALSE, quote = FALSE)
 cat(sprintf("%.3f,%.3f,%d\n", timing[["elapsed"]], timing[["user.self"]] + timing[["sys.self"]], length(ids)))
