@@ -172,3 +172,20 @@ struct PopulationProjectionTests {
         }
     }
 }
+
+@Suite("Projection batch")
+struct ProjectionBatchTests {
+    @Test func parallelResultsEqualEachCouncilRunAlone() throws {
+        let models = try (1...6).map { seed -> StockFlowModel in
+            let series = SyntheticCaseload().generate(seed: UInt64(seed))
+            let history = try StockFlowHistory(name: "c\(seed)", stock: series.stock, starts: series.starts, ends: series.ends)
+            return try StockFlowModel.fit(history, options: .init(horizon: 12))
+        }
+        let batch = ProjectionBatch.run(models: models, scenarios: [.baseline], pathCount: 300, levels: [80, 95], seed: 42)
+        for (index, model) in models.enumerated() {
+            var generator = Xoshiro256StarStar(seed: 42 &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+            let alone = model.simulate(scenarios: [.baseline], pathCount: 300, using: &generator)[0].summary(levels: [80, 95])
+            #expect(batch[index] == alone)
+        }
+    }
+}

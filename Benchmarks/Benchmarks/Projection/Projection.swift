@@ -33,7 +33,7 @@ let benchmarks: @Sendable () -> Void = {
     let models = councils(horizon: 36)
     Benchmark("152 councils × 10,000 paths × 36 months, simulated and summarised (all cores)") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(await ProjectionBatch.run(models: models, scenarios: [.baseline], pathCount: 10_000,
+            blackHole(ProjectionBatch.run(models: models, scenarios: [.baseline], pathCount: 10_000,
                                                 levels: [80, 95], seed: 2021))
         }
     }
