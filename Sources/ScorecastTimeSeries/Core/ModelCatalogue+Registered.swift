@@ -11,5 +11,8 @@ extension ModelCatalogue {
         Entry("drift", "the last value plus the average change per period", automaticCandidate: true, Drift()),
         Entry("mean", "the mean of the observed values", MeanForecast()),
         Entry("naive2", "naive on the seasonally adjusted series (the M3/M4 benchmark)", automaticCandidate: true, Naive2()),
+        Entry("ets", "exponential smoothing: every form as R fits them, combined by Akaike weight (ets:select for R's choice, ets:MAdM for one form)") { options in
+            try ETS(options: options)
+        },
     ]
 }

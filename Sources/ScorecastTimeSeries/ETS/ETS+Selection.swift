@@ -68,6 +68,10 @@ extension ETS {
         }
         var m = series.seasonalPeriod
         var notes: [String] = []
+        let missing = series.count - series.observedCount
+        if missing > 0 {
+            notes.append("\(missing) missing value\(missing == 1 ? "" : "s") inside the series: the recursion carries the state through and skips the error")
+        }
         if form == nil && observed.allSatisfy({ $0 == first }) {
             return [constantFit(series: series, value: first)]
         }
