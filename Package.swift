@@ -87,5 +87,6 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ScorecastProjectionTests", dependencies: ["ScorecastProjection"]),
+        .testTarget(name: "ScorecastThetaTests", dependencies: ["ScorecastTimeSeries"], resources: [.copy("Fixtures")]),
     ]
 )
