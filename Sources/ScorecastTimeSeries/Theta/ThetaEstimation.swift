@@ -23,7 +23,7 @@ public enum ThetaEstimation {
     /// Estimates `variant` on `values` (deseasonalised, no missing values, at least 3 values).
     ///
     /// - Complexity: O(n · 110).
-    public static func fit(_ values: [Double], variant: ThetaVariant) -> Estimate {
+    public static func fit(_ values: [Double], variant: ThetaVariant, alphaStart: Double? = nil) -> Estimate {
         precondition(values.count >= 3, "A theta model needs at least three values")
         return values.withUnsafeBufferPointer { buffer in
             let line = ThetaStateSpace.trendLine(buffer)
@@ -34,7 +34,7 @@ public enum ThetaEstimation {
                 let (level, weight) = quadratic.minimiser(fixedTrendWeight: fixedWeight, trendWeightRange: weightRange, levelBound: ThetaBounds.levelMagnitude)
                 return (Swift.max(0, quadratic.sumOfSquares(initialLevel: level, trendWeight: weight)), level, weight, quadratic.count)
             }
-            let alpha = searchAlpha(in: ThetaBounds.alphaLower...ThetaBounds.alphaUpper, gridStep: 0.01) { solve($0).loss }
+            let alpha = searchAlpha(in: ThetaBounds.alphaLower...ThetaBounds.alphaUpper, gridStep: 0.01, localFrom: alphaStart) { solve($0).loss }
             let best = solve(alpha)
             let parameters = ThetaParameters(initialLevel: best.level, alpha: alpha, theta: 1 / (1 - best.weight))
             return Estimate(parameters: parameters, meanSquaredError: best.loss / Double(Swift.max(1, best.count)), scoredCount: best.count)

@@ -16,9 +16,11 @@ import ScorecastNumerics
 public struct ThetaModel: ForecastModelSpec {
     /// Which of the four models.
     public var variant: ThetaVariant
+    public var alphaStart: Double?
 
-    public init(_ variant: ThetaVariant) {
+    public init(_ variant: ThetaVariant, alphaStart: Double? = nil) {
         self.variant = variant
+        self.alphaStart = alphaStart
     }
 
     public var name: String { "theta:\(variant.rawValue)" }
@@ -28,7 +30,7 @@ public struct ThetaModel: ForecastModelSpec {
         let count = input.series.count
         guard count >= 4 else { throw TimeSeriesError.tooShort(series: series.name, needed: 4, got: count) }
         let adjustment = ThetaSeasonalAdjustment(input.series, rule: .positiveAware)
-        let estimate = ThetaEstimation.fit(adjustment.adjusted, variant: variant)
+        let estimate = ThetaEstimation.fit(adjustment.adjusted, variant: variant, alphaStart: alphaStart)
         let (fittedAdjusted, state) = ThetaStateSpace.filter(adjustment.adjusted, variant: variant, parameters: estimate.parameters)
         var notes = input.notes
         if let note = adjustment.note { notes.append(note) }
