@@ -54,3 +54,34 @@ struct EnsembleTests {
         #expect(forecast.mean.last == 0)
     }
 }
+
+@Suite("Model names")
+struct ThetaAndEnsembleNamesTests {
+    @Test(arguments: [("thetaf", "theta:thetaf"), ("stm", "theta:stm"), ("otm", "theta:otm"), ("dstm", "theta:dstm"), ("DOTM", "theta:dotm")])
+    func thetaOptionsNameOneModel(option: String, name: String) throws {
+        #expect(try ThetaFamily.spec(option: option).name == name)
+    }
+
+    @Test func thetaWithoutOptionChoosesAmongTheDynamicAndStandardModels() throws {
+        let spec = try ThetaFamily.spec(option: nil)
+        #expect(spec.name == "theta")
+        let series = TimeSeries(name: "s", start: Period(year: 2018, month: 1), values: EnsembleTests.series.values + EnsembleTests.series.values)
+        let fit = try spec.fit(series)
+        #expect(fit.notes.contains { note in note.contains("auto chose theta:") && !note.contains("theta:otm") })
+        #expect(throws: ModelCatalogueError.self) { _ = try ThetaFamily.spec(option: "fast") }
+    }
+
+    @Test func ensembleOptions() throws {
+        let catalogue = ModelCatalogue(entries: [
+            .init("naive", "", Naive()), .init("drift", "", Drift()),
+            .init("theta", "") { try ThetaFamily.spec(option: $0) },
+        ])
+        let defaultMembers = try Ensemble.spec(options: "mean:naive+drift+theta:dotm", catalogue: catalogue)
+        #expect(defaultMembers.combination == .mean)
+        #expect(defaultMembers.members.map(\.name) == ["naive", "drift", "theta:dotm"])
+        #expect(try Ensemble.spec(options: "median:naive+drift", catalogue: catalogue).combination == .median)
+        #expect(throws: ModelCatalogueError.self) { _ = try Ensemble.spec(options: "mode", catalogue: catalogue) }
+        #expect(throws: ModelCatalogueError.self) { _ = try Ensemble.spec(options: "mean:naive+auto", catalogue: catalogue) }
+        #expect(throws: ModelCatalogueError.self) { _ = try Ensemble.spec(options: "mean:naive+unknown", catalogue: catalogue) }
+    }
+}
