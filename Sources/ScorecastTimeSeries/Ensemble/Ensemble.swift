@@ -40,7 +40,7 @@ public struct Ensemble: ForecastModelSpec {
     /// The combination operator.
     public var combination: Combination
 
-    public init(members: [AnyForecastModelSpec], combination: Combination = .median) {
+    public init(members: [AnyForecastModelSpec], combination: Combination = .mean) {
         precondition(!members.isEmpty, "An ensemble needs at least one member")
         self.members = members
         self.combination = combination
