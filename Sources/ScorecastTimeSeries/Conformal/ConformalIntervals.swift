@@ -43,7 +43,7 @@ public struct ConformalIntervals: ForecastModelSpec {
     /// When to replace the model's interval.
     public var policy: Policy
 
-    public init(base: AnyForecastModelSpec, calibrationHorizon: Int, origins: Int = 6, policy: Policy = .always) {
+    public init(base: AnyForecastModelSpec, calibrationHorizon: Int, origins: Int = 10, policy: Policy = .always) {
         precondition(calibrationHorizon >= 1 && origins >= 1, "Calibration needs a horizon and at least one origin")
         self.base = base
         self.calibrationHorizon = calibrationHorizon
