@@ -42,15 +42,9 @@ public struct StandardTheta: ForecastModelSpec {
             level = alpha * value + (1 - alpha) * level
         }
         let slope = adjusted.withUnsafeBufferPointer { ThetaStateSpace.trendLine($0).slope }
-        var notes = input.notes
-        if let note = adjustment.note { notes.append(note) }
         // R fits before it reseasonalises: in-sample fitted values are the SES fit times the indices.
-        var fitted = adjustment.reseasonalise(smoothed, factors: adjustment.seasonal ?? [])
-        if input.series.count < series.count {
-            let leading = series.values.firstIndex { !$0.isNaN } ?? 0
-            fitted = [Double](repeating: .nan, count: leading) + fitted
-            fitted += [Double](repeating: .nan, count: series.count - fitted.count)
-        }
+        let fitted = input.alignedFittedValues(smoothed, adjustment: adjustment, original: series)
+        let notes = input.notes(with: adjustment)
         return FittedStandardTheta(
             series: series, fittedValues: fitted, notes: notes,
             alpha: Swift.max(1e-10, alpha), finalLevel: level, drift: slope / 2,

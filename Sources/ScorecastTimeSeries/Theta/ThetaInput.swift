@@ -42,6 +42,20 @@ struct ThetaInput {
         series = TimeSeries(name: original.name, start: original.start.advanced(by: first), values: values)
     }
 
+    /// Puts adjusted-scale fitted values back on the data's scale and aligns them with the
+    /// original series (`NaN` over the dropped leading and trailing gaps).
+    func alignedFittedValues(_ adjustedFitted: [Double], adjustment: ThetaSeasonalAdjustment, original: TimeSeries) -> [Double] {
+        let fitted = adjustment.reseasonalise(adjustedFitted, factors: adjustment.seasonal ?? [])
+        let leading = original.values.firstIndex { !$0.isNaN } ?? 0
+        let aligned = [Double](repeating: .nan, count: leading) + fitted
+        return aligned + [Double](repeating: .nan, count: original.count - aligned.count)
+    }
+
+    /// The input's notes and the adjustment's.
+    func notes(with adjustment: ThetaSeasonalAdjustment) -> [String] {
+        notes + (adjustment.note.map { [$0] } ?? [])
+    }
+
     /// Whether all values are equal.
     var isConstant: Bool {
         guard let first = series.values.first else { return true }

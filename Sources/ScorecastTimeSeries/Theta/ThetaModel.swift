@@ -32,12 +32,8 @@ public struct ThetaModel: ForecastModelSpec {
         let adjustment = ThetaSeasonalAdjustment(input.series, rule: .positiveAware)
         let estimate = ThetaEstimation.fit(adjustment.adjusted, variant: variant, alphaStart: alphaStart)
         let (fittedAdjusted, state) = ThetaStateSpace.filter(adjustment.adjusted, variant: variant, parameters: estimate.parameters)
-        var notes = input.notes
-        if let note = adjustment.note { notes.append(note) }
-        var fitted = adjustment.reseasonalise(fittedAdjusted, factors: adjustment.seasonal ?? [])
-        let leading = series.values.firstIndex { !$0.isNaN } ?? 0
-        fitted = [Double](repeating: .nan, count: leading) + fitted
-        fitted += [Double](repeating: .nan, count: series.count - fitted.count)
+        let fitted = input.alignedFittedValues(fittedAdjusted, adjustment: adjustment, original: series)
+        let notes = input.notes(with: adjustment)
         return FittedThetaModel(
             series: series, fittedValues: fitted, notes: notes, variant: variant,
             parameters: estimate.parameters, meanSquaredError: estimate.meanSquaredError,
