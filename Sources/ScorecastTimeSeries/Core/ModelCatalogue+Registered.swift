@@ -14,5 +14,7 @@ extension ModelCatalogue {
         Entry("ets", "exponential smoothing: every form as R fits them, combined by Akaike weight (ets:select for R's choice, ets:MAdM for one form)") { options in
             try ETS(options: options)
         },
+        Entry("theta", "theta family: STM, DSTM or DOTM chosen per series by held-out error; theta:thetaf|stm|otm|dstm|dotm for one") { try ThetaFamily.catalogueSpec(option: $0) },
+        Entry("ensemble", "step-by-step mean of ets, theta:dotm and theta; ensemble:median, ensemble:mean:MODEL+MODEL") { try Ensemble.spec(options: $0, catalogue: .standard) },
     ]
 }
