@@ -71,7 +71,8 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ScorecastSPCTests", dependencies: ["ScorecastSPC"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ScorecastChartsTests", dependencies: ["ScorecastCharts"]),
+        .target(name: "ScorecastTestSupport", path: "Tests/ScorecastTestSupport"),
+        .testTarget(name: "ScorecastChartsTests", dependencies: ["ScorecastCharts", "ScorecastTestSupport"]),
         .testTarget(
             name: "ScorecastDataTests", dependencies: ["ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"],
             resources: [.copy("Fixtures")]
@@ -81,7 +82,7 @@ let package = Package(
             dependencies: ["ScorecastCLI", "ScorecastData", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ScorecastReportTests", dependencies: ["ScorecastReport"]),
+        .testTarget(name: "ScorecastReportTests", dependencies: ["ScorecastReport", "ScorecastTestSupport"]),
         .testTarget(
             name: "ScorecastComparatorsTests", dependencies: ["ScorecastComparators", "ScorecastNumerics"],
             resources: [.copy("Fixtures")]

@@ -27,7 +27,7 @@ struct ReportCommandTests {
 
         let html = try run.read("report/report.html")
         #expect(html.components(separatedBy: "<section id=\"indicator-").count - 1 == 64)
-        #expect(html.contains("Southampton children&#39;s services scorecard: August 2021"))
+        #expect(html.contains("Southampton children&apos;s services scorecard: August 2021"))
         #expect(!html.contains("<script") && !html.contains(" src=\"") && !html.contains("<link"))
         // Forecast intervals for counts never go below zero; percentages stay within 0 to 100.
         let forecast = try run.read("report/forecast.csv").split(separator: "\n").dropFirst()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScorecastTestSupport
 @testable import ScorecastCharts
 
 @Suite("Charts")

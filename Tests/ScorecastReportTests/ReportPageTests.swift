@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScorecastTestSupport
 import ScorecastCharts
 import ScorecastSPC
 import ScorecastTimeSeries

@@ -1,3 +1,5 @@
+import ScorecastCharts
+
 /// Writes HTML that is also well-formed XML: every element closed, every text and attribute
 /// escaped.
 public struct HTMLWriter {
@@ -43,20 +45,9 @@ public struct HTMLWriter {
         return text
     }
 
+    /// Escapes text and attribute values (the same rules as the charts' SVG).
     public static func escape(_ value: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(value.utf8.count)
-        for character in value {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        SVGWriter.escape(value)
     }
 
     private static func attributes(_ attributes: [(String, String)]) -> String {
