@@ -44,6 +44,44 @@ struct ForecastCommandTests {
         #expect(lines[2].hasPrefix("x,2021-Q1,drift,7,"))
     }
 
+    /// `auto` is the ensemble with conformal intervals by default; `--intervals model` keeps the
+    /// members' combined bounds. Golden CSVs pin both (numbers checked in the library tests).
+    @Test(arguments: [("default", "forecast-auto-conformal.csv"), ("model", "forecast-auto-model-intervals.csv")])
+    func autoMatchesTheGoldenCSV(intervals: String, golden: String) async throws {
+        let text = try await Self.forecast([Self.fixture("forecast-input"), "--horizon", "6", "--model", "auto", "--intervals", intervals, "--jobs", "1"])
+        try Golden.check(text, against: golden)
+        #expect(text.contains("N1652,1994-04,\"mean(ETS("))
+    }
+
+    @Test func conformalIntervalsDifferFromTheModelsAndKeepTheMean() async throws {
+        let arguments = [Self.fixture("forecast-input"), "--horizon", "6", "--model", "theta", "--jobs", "1"]
+        let conformal = try await Self.forecast(arguments + ["--intervals", "conformal"]).split(separator: "\n")
+        let model = try await Self.forecast(arguments + ["--intervals", "model"]).split(separator: "\n")
+        #expect(conformal.count == model.count)
+        let first = conformal.firstIndex { $0.hasPrefix("N1652,") }!
+        // mean,lo_80,hi_80,lo_95,hi_95 are the last five fields (the model column may hold commas).
+        let conformalFields = Array(conformal[first].split(separator: ",").suffix(5)), modelFields = Array(model[first].split(separator: ",").suffix(5))
+        #expect(conformalFields[0] == modelFields[0])
+        #expect(conformalFields[1] != modelFields[1])
+    }
+
+    @Test(arguments: ["naive", "drift", "ets:ANN", "theta", "auto"])
+    func nonNegativeSeriesAreNeverForecastNegative(model: String) async throws {
+        let input = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        // A count falling towards zero: Gaussian intervals would reach below it.
+        let values = (0..<48).map { max(0, 40 - $0) + ($0 % 3) }
+        try ("series,period,value\n" + values.enumerated().map { "x,\(2018 + $0.offset / 12)-\(String(format: "%02d", $0.offset % 12 + 1)),\($0.element)" }.joined(separator: "\n") + "\n")
+            .write(toFile: input, atomically: true, encoding: .utf8)
+        let text = try await Self.forecast([input, "--horizon", "12", "--model", model, "--jobs", "1"])
+        for line in text.split(separator: "\n").dropFirst() {
+            // The last five fields are mean and bounds (the model column may hold commas).
+            for field in line.split(separator: ",").suffix(5) {
+                #expect((Double(field) ?? -1) >= 0, "\(model): \(line)")
+            }
+        }
+    }
+
     @Test func parallelFitsKeepInputOrder() async throws {
         let arguments = [Self.fixture("forecast-input"), "--horizon", "12", "--model", "auto"]
         let serial = try await Self.forecast(arguments + ["--jobs", "1"])

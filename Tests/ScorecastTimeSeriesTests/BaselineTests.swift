@@ -130,11 +130,25 @@ struct ModelCatalogueTests {
         }
     }
 
-    @Test func autoChoosesSeasonalNaiveForAStrictlySeasonalSeries() throws {
+    @Test func heldOutChoicePicksSeasonalNaiveForAStrictlySeasonalSeries() throws {
         let start = Period(year: 2018, month: 1)
         let values = (0..<60).map { [10.0, 12, 30, 8, 9, 14, 20, 5, 16, 11, 13, 25][$0 % 12] }
-        let fitted = try ModelCatalogue.standard.spec(named: "auto").fit(TimeSeries(name: "x", start: start, values: values))
+        let choice = AutomaticModel(candidates: ModelCatalogue.standard.automaticCandidates)
+        let fitted = try choice.fit(TimeSeries(name: "x", start: start, values: values))
         #expect(fitted.description == "seasonal naive")
         #expect(fitted.notes.contains { $0.hasPrefix("auto chose snaive") })
+    }
+
+    @Test func autoIsTheDefaultEnsembleAndFallsBackToTheHeldOutChoice() throws {
+        let start = Period(year: 2018, month: 1)
+        let pattern: [Double] = [100, 105, 109, 110, 109, 105, 100, 95, 91, 90, 91, 95]
+        let seasonal: [Double] = (0..<60).map { index in pattern[index % 12] + Double(index % 5) }
+        let fitted = try ModelCatalogue.standard.spec(named: "auto").fit(TimeSeries(name: "x", start: start, values: seasonal))
+        #expect(fitted.description.hasPrefix("mean(ETS("))
+        #expect((fitted as AnyFittedForecastModel).base is FittedEnsemble)
+        // Two values: ETS cannot fit and the theta members fall back to naive, saying so.
+        let tiny = try ModelCatalogue.standard.spec(named: "auto").fit(TimeSeries(name: "y", start: start, values: [3, 4]))
+        #expect(tiny.description.contains("naive (fallback)"))
+        #expect(tiny.notes.contains { $0.hasPrefix("left out of the ensemble: ets") })
     }
 }

@@ -16,7 +16,11 @@ struct ForecastCommand: AsyncScorecastCommand {
         abstract: "Forecast every series of a tidy CSV with prediction intervals.",
         discussion: """
         Models: \(ModelCatalogue.standard.entries.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")); \
-        auto (chooses per series by error on held-out recent periods).
+        auto (the mean of ets, theta, theta:stm and theta:dotm; where none of them fits, the \
+        automatic candidate with the lowest error on held-out recent periods).
+        Intervals: --intervals default calibrates auto, theta and ensemble conformally on each \
+        series' rolling-origin errors (10 origins, refitting the model at each); other models \
+        keep their own. Forecasts of series with no negative values are never negative.
         Output: series,period,model,mean,lo_80,hi_80,lo_95,hi_95 (interval columns follow --level).
         """
     )
@@ -53,7 +57,7 @@ struct ForecastCommand: AsyncScorecastCommand {
             transform: { observed -> Result<FittedForecastRows, DataError> in
                 do {
                     let fitted = try spec.fit(observed.series)
-                    let forecast = fitted.forecast(horizon: horizon, levels: levels)
+                    let forecast = fitted.forecast(horizon: horizon, levels: levels).flooredAtZero(ifNonNegative: observed.series)
                     var rows = CSVWriter()
                     ForecastTable.write(forecast, series: observed.name, to: &rows)
                     return .success(FittedForecastRows(name: observed.name, description: fitted.description, notes: fitted.notes, bytes: rows.bytes))

@@ -32,7 +32,8 @@ public struct RollingOriginBacktest: Sendable, Equatable {
         (0..<origins).map { count - horizon - (origins - 1 - $0) * step }.filter { $0 >= 1 }
     }
 
-    /// Fits `spec` at every origin of `series` and scores the forecasts.
+    /// Fits `spec` at every origin of `series` and scores the forecasts (floored at zero when
+    /// the training data have no negative value, as `scorecast forecast` writes them).
     ///
     /// - Throws: ``TimeSeriesError/tooShort(series:needed:got:)`` when no origin fits in the
     ///   series; whatever `spec.fit` throws.
@@ -45,7 +46,7 @@ public struct RollingOriginBacktest: Sendable, Equatable {
         for length in lengths {
             let training = series.prefix(length)
             let fitted = try spec.fit(training)
-            let forecast = fitted.forecast(horizon: horizon, levels: levels)
+            let forecast = fitted.forecast(horizon: horizon, levels: levels).flooredAtZero(ifNonNegative: training)
             let actual = Array(series.values[length..<(length + horizon)])
             let metrics = AccuracyMetrics(actual: actual, forecast: forecast.mean, intervals: forecast.intervals,
                                           training: training.values, seasonalPeriod: series.seasonalPeriod)

@@ -108,4 +108,17 @@ public struct Forecast: Sendable, Equatable {
         }
         return copy
     }
+
+    /// The forecast floored at zero when `series` has observed values and none is negative
+    /// (counts, caseloads, rates); unchanged otherwise. Models whose errors are Gaussian (the
+    /// baselines, additive ETS, theta) put some probability below zero; for such data it
+    /// belongs at zero, so the bounds are the quantiles of the censored distribution.
+    public func flooredAtZero(ifNonNegative series: TimeSeries) -> Forecast {
+        var observed = false
+        for value in series.values where !value.isNaN {
+            if value < 0 { return self }
+            observed = true
+        }
+        return observed ? clamped(atLeast: 0) : self
+    }
 }

@@ -4,7 +4,7 @@ extension ModelCatalogue {
     ///     Entry("ets", "exponential smoothing, chosen by AICc", automaticCandidate: true) { options in try ETS(options: options) },
     ///
     /// (or `Entry("name", "summary", Spec())` for a model without options). `auto` chooses among the
-    /// entries marked `automaticCandidate: true`.
+    /// entries marked `automaticCandidate: true` when its ensemble cannot be fitted.
     static let registered: [Entry] = [
         Entry("naive", "the last observed value", automaticCandidate: true, Naive()),
         Entry("snaive", "the value one season earlier", automaticCandidate: true, SeasonalNaive()),
@@ -15,6 +15,6 @@ extension ModelCatalogue {
             try ETS(options: options)
         },
         Entry("theta", "theta family: STM, DSTM or DOTM chosen per series by held-out error; theta:thetaf|stm|otm|dstm|dotm for one") { try ThetaFamily.catalogueSpec(option: $0) },
-        Entry("ensemble", "step-by-step mean of ets, theta:dotm and theta; ensemble:median, ensemble:mean:MODEL+MODEL") { try Ensemble.spec(options: $0, catalogue: .standard) },
+        Entry("ensemble", "step-by-step mean of ets, theta, theta:stm and theta:dotm (what auto fits); ensemble:median, ensemble:mean:MODEL+MODEL") { try Ensemble.spec(options: $0, catalogue: .standard) },
     ]
 }

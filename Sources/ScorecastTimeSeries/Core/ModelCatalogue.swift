@@ -2,8 +2,10 @@
 ///
 /// Each model family registers one ``Entry`` in ``ModelCatalogue/registered`` (in
 /// `ModelCatalogue+Registered.swift`), one line per family. A name may carry options after a
-/// colon (`ets:MAdM`, `theta:dotm`); the entry's factory parses them. `auto` is built in: it
-/// chooses per series among the entries marked as automatic candidates (see ``AutomaticModel``).
+/// colon (`ets:MAdM`, `theta:dotm`); the entry's factory parses them. `auto` is built in: the
+/// mean of ETS and the theta models (``Ensemble/automatic(catalogue:fallback:)``), falling back
+/// per series to the held-out choice among the entries marked as automatic candidates
+/// (``AutomaticModel``) when no ensemble member can fit.
 public struct ModelCatalogue: Sendable {
     /// One named model family.
     public struct Entry: Sendable {
@@ -44,13 +46,13 @@ public struct ModelCatalogue: Sendable {
         self.entries = entries
     }
 
-    /// Every registered model, with `auto` choosing among the automatic candidates.
+    /// Every registered model, and `auto`.
     public static let standard = ModelCatalogue(entries: registered)
 
     /// The names `--model` accepts, `auto` first.
     public var names: [String] { ["auto"] + entries.map(\.name) }
 
-    /// The specs `auto` chooses among.
+    /// The specs `auto` chooses among when its ensemble cannot be fitted.
     public var automaticCandidates: [AnyForecastModelSpec] {
         entries.filter(\.isAutomaticCandidate).compactMap { try? $0.make(nil) }
     }
@@ -64,7 +66,7 @@ public struct ModelCatalogue: Sendable {
         let options = parts.count > 1 ? String(parts[1]) : nil
         if name == "auto" {
             if let options { throw ModelCatalogueError.invalidOptions(model: "auto", options: options, expected: "no options") }
-            return AnyForecastModelSpec(AutomaticModel(candidates: automaticCandidates))
+            return Ensemble.automatic(catalogue: self, fallback: AutomaticModel(candidates: automaticCandidates))
         }
         guard let entry = entries.first(where: { $0.name == name }) else {
             throw ModelCatalogueError.unknownModel(text, known: names)

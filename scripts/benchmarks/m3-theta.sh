@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Theta family, combination and conformal intervals on all 1,428 M3 monthly series (h = 18),
+# through the CLI, side by side with R forecast 8.20 and statsforecast in the same run.
+#
+# Each method forecasts every series with 80% and 95% intervals using JOBS worker processes
+# (scorecast --jobs, R mclapply, statsforecast n_jobs); every forecast file is scored by the
+# same code (`scorecast accuracy`): sMAPE (M3), MASE (in-sample seasonal naive), coverage.
+# Prints one table: method, seconds, sMAPE, MASE, 80% and 95% coverage, and time ratios.
+#
+# Usage: scripts/benchmarks/m3-theta.sh [JOBS]      (default 2; outputs in out/benchmarks/m3-theta/)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+jobs="${1:-2}"
+data=notebooks-data/m3-monthly
+out=out/benchmarks/m3-theta
+mkdir -p "$out"
+swift build -c release --product scorecast >&2
+scorecast="$(swift build -c release --show-bin-path)/scorecast"
+timings="$out/timings.csv"
+echo "tool,method,seconds,series" > "$timings"
+
+ours() {  # label, then forecast arguments
+  local label="$1"; shift
+  local start end
+  start=$(date +%s.%N)
+  "$scorecast" forecast "$data/train.csv" --horizon 18 --level 80 --level 95 --jobs "$jobs" "$@" --output "$out/scorecast-$label.csv"
+  end=$(date +%s.%N)
+  echo "scorecast,$label,$(echo "$end - $start" | bc),1428" >> "$timings"
+}
+ours theta --model theta --intervals model
+ours theta-conformal --model theta --intervals conformal
+ours theta-dotm --model theta:dotm --intervals model
+ours thetaf --model theta:thetaf --intervals model
+ours ensemble --model ensemble --intervals model
+ours auto --model auto
+
+Rscript scripts/benchmarks/m3-peers.R "$data" "$out" "$jobs" | sed 's/^r,/R,/' >> "$timings"
+python3 scripts/benchmarks/m3-peers.py "$data" "$out" "$jobs" >> "$timings"
+
+printf "%-34s %9s %8s %7s %7s %7s\n" method seconds sMAPE MASE cov80 cov95
+for file in "$out"/scorecast-*.csv "$out"/r-*.csv "$out"/sf-*.csv "$out"/mean-ets-thetaf-dotm.csv; do
+  name=$(basename "$file" .csv)
+  seconds=$(awk -F, -v n="$name" '{ if (tolower($1) "-" $2 == n || "r-" $2 == n || "sf-" $2 == n) print $3 }' "$timings" | head -1)
+  "$scorecast" accuracy --forecasts "$file" --actuals "$data/test.csv" --train "$data/train.csv" --label "$name" \
+    | awk -F, -v s="${seconds:--}" '$1 == "ALL" { printf "%-34s %9s %8.3f %7.3f %7.1f %7.1f\n", $2, s, $7, $8, 100 * $9, 100 * $12 }'
+done
