@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ScorecastCLI
+import ScorecastData
 
 /// Golden snapshots of `scorecast effects` and `scorecast explain` on the bundled Cafcass care
 /// applications, and their failures. The statistics are checked against R and by simulation
@@ -85,5 +86,56 @@ struct CalendarCommandTests {
             #expect(String(describing: error) == termDates + ":" + message)
         }
         #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    /// The August 2021 scorecard (import-scorecard's tidy files): six months of history per
+    /// row. Every series gets a row and the run succeeds; percentages (by the catalogue's
+    /// unit) stay in [0, 100]; rows with too little history say so instead of stopping the run.
+    @Test func explainTheScorecardKeepsGoingPastShortSeries() throws {
+        let run = try CommandRun()
+        let observations = Golden.fixture("golden/import/observations.csv").path
+        let indicators = Golden.fixture("golden/import/indicators.csv").path
+        try run.run(["explain", observations, "--month", "2021-08", "--indicators", indicators, "--output", run.path("explain.csv")])
+        let text = try run.read("explain.csv")
+        try Golden.check(text, against: "explain-scorecard-2021-08.csv")
+
+        var table = try CSVTable(path: run.path("explain.csv"), required: ["series", "expected", "lo_95", "hi_95", "verdict", "model", "note"])
+        var rows: [String: (expected: String, lower: String, upper: String, verdict: String, model: String, note: String)] = [:]
+        while try table.next() {
+            rows[table.text("series")] = (table.text("expected"), table.text("lo_95"), table.text("hi_95"), table.text("verdict"), table.text("model"), table.text("note"))
+        }
+        let series = Set(try String(contentsOfFile: observations, encoding: .utf8).split(separator: "\n").dropFirst().map { line in
+            line.hasPrefix("\"") ? String(line.dropFirst().prefix { $0 != "\"" }) : String(line.prefix { $0 != "," })
+        })
+        #expect(Set(rows.keys) == series)
+
+        let lac12 = try #require(rows["LAC12 (%)"])
+        #expect(lac12.model == "GLM(quasibinomial, trend off, none)")
+        for field in [lac12.expected, lac12.lower, lac12.upper] {
+            let value = try #require(Double(field))
+            #expect(value >= 0 && value <= 100)
+        }
+        #expect(lac12.note.contains("short series: 6 observations"))
+
+        let transfers = try #require(rows["CP2b %"])
+        #expect(transfers.verdict == "insufficient_history")
+        #expect(transfers.expected.isEmpty && transfers.lower.isEmpty && transfers.upper.isEmpty)
+        #expect(transfers.note == "series 'CP2b %' has 3 observations; the model needs at least 6")
+
+        let percentCodes = Set(try Indicator.read(path: indicators).filter { $0.unit == .percent }.map(\.code))
+        for (name, row) in rows where percentCodes.contains(name) && !row.expected.isEmpty {
+            #expect(row.model.hasPrefix("GLM(quasibinomial"), "\(name)")
+            for field in [row.expected, row.lower, row.upper] { #expect((Double(field) ?? -1) >= 0 && (Double(field) ?? 101) <= 100, "\(name)") }
+        }
+    }
+
+    /// Malformed input is still an error: one located line, exit 65, nothing written.
+    @Test func explainRejectsMalformedInput() throws {
+        let run = try CommandRun()
+        try run.write("bad.csv", "series,period,value\na,2021-01,1\na,2021-02,x\n")
+        let (message, status) = try run.failure(["explain", run.path("bad.csv"), "--month", "2021-02", "--output", run.path("out.csv")])
+        #expect(message.hasPrefix(run.path("bad.csv") + ":3:11: expected a number"), "\(message)")
+        #expect(status == 65)
+        #expect(!run.exists("out.csv"))
     }
 }

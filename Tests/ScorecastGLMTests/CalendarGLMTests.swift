@@ -100,9 +100,14 @@ import Glibc
         let short = series.prefix(14)
         let fallback = try CalendarGLM(family: .poisson, seasonal: .dummies).fit(short)
         #expect(fallback.design.seasonal != .dummies)
-        #expect(fallback.notes.contains { $0.contains("reduced") })
+        #expect(fallback.notes.contains { $0.contains("short series: 12 observations") })
+        // Two years of quarters carry a trend, but not three quarter dummies besides the calendar.
+        let quarters = TimeSeries(name: "quarters", start: Period(year: 2019, quarter: 1), values: [40, 52, 47, 38, 44, 55, 49, 41])
+        let reduced = try CalendarGLM(family: .poisson, seasonal: .dummies).fit(quarters)
+        #expect(reduced.design.seasonal == .fourier(order: 1))
+        #expect(reduced.notes.contains { $0.contains("reduced from dummies to fourier1") })
         #expect(throws: TimeSeriesError.self) {
-            try CalendarGLM(family: .poisson).fit(TimeSeries(name: "tiny", start: Period(year: 2020, month: 1), values: [1, 2, 3]))
+            try CalendarGLM(family: .poisson).fit(TimeSeries(name: "tiny", start: Period(year: 2020, month: 1), values: [1, 2]))
         }
         #expect(throws: TimeSeriesError.self) {
             try CalendarGLM(family: .poisson).fit(TimeSeries(name: "negative", start: Period(year: 2020, month: 1), values: (0..<30).map { Double($0) - 5 }))
@@ -124,5 +129,64 @@ import Glibc
         // Factors are relative to the average month: their log-scale contrasts sum to zero.
         #expect(abs(months.reduce(0) { $0 + $1.coefficient }) < 1e-12)
         for row in effects.prefix(14) { #expect(row.lower <= row.estimatePercent && row.estimatePercent <= row.upper) }
+    }
+
+    /// Short series get the terms they can carry: below two seasons no trend and no seasonal
+    /// terms, below one season no calendar terms either (whatever was asked), with a note.
+    @Test(arguments: [
+        (observations: 6, frequency: Frequency.monthly, trend: false, seasonal: SeasonalTerms.none, calendar: false),
+        (observations: 11, frequency: .monthly, trend: false, seasonal: .none, calendar: false),
+        (observations: 12, frequency: .monthly, trend: false, seasonal: .none, calendar: true),
+        (observations: 23, frequency: .monthly, trend: false, seasonal: .none, calendar: true),
+        (observations: 24, frequency: .monthly, trend: true, seasonal: .fourier(order: 2), calendar: true),
+        (observations: 7, frequency: .quarterly, trend: false, seasonal: .none, calendar: true),
+        (observations: 8, frequency: .quarterly, trend: true, seasonal: .fourier(order: 1), calendar: true),
+        (observations: 12, frequency: .quarterly, trend: true, seasonal: .dummies, calendar: true),
+    ])
+    func shortSeriesCarryFewerTerms(observations: Int, frequency: Frequency, trend: Bool, seasonal: SeasonalTerms, calendar: Bool) throws {
+        let start = frequency == .monthly ? Period(year: 2019, month: 4) : Period(year: 2019, quarter: 2)
+        var generator = Xoshiro256StarStar(seed: UInt64(observations))
+        let values = (0..<observations).map { _ in Double(RandomVariates.poisson(mean: 40, using: &generator)) }
+        let requested: SeasonalTerms = frequency == .monthly ? .fourier(order: 2) : .dummies
+        let fitted = try CalendarGLM(family: .poisson, seasonal: requested).fit(TimeSeries(name: "short", start: start, values: values))
+        #expect(fitted.design.trend == trend)
+        #expect(fitted.design.seasonal == seasonal)
+        #expect(fitted.design.hasCalendar == calendar)
+        #expect(fitted.notes.contains { $0.hasPrefix("short series:") } == !trend)
+    }
+
+    /// Percentages without denominators are fitted on the logit scale: a short, noisy
+    /// percentage series (the scorecard's LAC12 % row) gets an expectation and intervals in
+    /// [0, 100], where a log-link count model with trend and calendar terms expected millions.
+    @Test func shortPercentagesAreExplainedOnTheLogitScale() throws {
+        let series = TimeSeries(name: "LAC12 (%)", start: Period(year: 2021, month: 2), values: [5, 24, 20, 0, 15, 20, 19])
+        var generator = Xoshiro256StarStar(seed: Forecast.defaultSeed)
+        let explanation = try CalendarGLM().explain(series, percentages: true, period: Period(year: 2021, month: 8), using: &generator)
+        #expect(explanation.model == "GLM(quasibinomial, trend off, none)")
+        #expect(explanation.observed == 19)
+        // No trend, no season: the expectation is close to the mean of the six months before.
+        #expect(abs(explanation.expected - 14) < 2, "\(explanation.expected)")
+        for interval in explanation.intervals { #expect(interval.lower >= 0 && interval.upper <= 100 && interval.lower <= interval.upper) }
+        #expect(explanation.verdict == .asExpected)
+        #expect(explanation.notes.contains { $0.hasPrefix("percentages without denominators") })
+        #expect(explanation.notes.contains { $0.hasPrefix("short series: 6 observations") })
+
+        let forecast = try CalendarGLM().fit(percentages: series).forecast(horizon: 12, levels: [95])
+        #expect(forecast.mean.allSatisfy { $0 > 0 && $0 < 100 })
+        #expect(forecast.intervals[0].lower.allSatisfy { $0 >= 0 } && forecast.intervals[0].upper.allSatisfy { $0 <= 100 })
+        #expect(throws: TimeSeriesError.self) {
+            try CalendarGLM().fit(percentages: TimeSeries(name: "bad", start: Period(year: 2021, month: 1), values: [50, 120, 40]))
+        }
+    }
+
+    /// Fewer than six values before the month is too little history for a verdict, whatever
+    /// the model could fit; the error says how many there were.
+    @Test(arguments: [(values: [Double.nan, 0, 100, 100, .nan, .nan, 86], got: 3), (values: [4, 5, 6, 7, 8, 9], got: 5), (values: [1], got: 0)])
+    func tooLittleHistoryIsTooShort(values: [Double], got: Int) {
+        let series = TimeSeries(name: "CP2b %", start: Period(year: 2021, month: 2), values: values)
+        var generator = Xoshiro256StarStar(seed: 1)
+        #expect(throws: TimeSeriesError.tooShort(series: "CP2b %", needed: MonthExplanation.minimumHistory, got: got)) {
+            try CalendarGLM().explain(series, percentages: true, period: series.start.advanced(by: values.count - 1), using: &generator)
+        }
     }
 }

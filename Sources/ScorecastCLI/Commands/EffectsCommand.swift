@@ -38,7 +38,7 @@ struct EffectsCommand: ScorecastCommand {
         let observed = try input.readAll()
         let spec = CalendarGLM(
             family: glm.family, seasonal: try glm.seasonalTerms(default: .fourier(order: 2)),
-            calendar: try calendar.englandCalendar(), events: try calendar.interventionEvents())
+            calendar: try calendar.englandCalendar(default: .england), events: try calendar.interventionEvents())
         let levelText = CSVNumber.format(level)
         var writer = CSVWriter()
         writer.writeRecord(["series", "term", "estimate_pct", "lo_\(levelText)", "hi_\(levelText)", "coefficient", "std_error", "p_value", "value", "model"])

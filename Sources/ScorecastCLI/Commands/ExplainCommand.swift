@@ -13,11 +13,17 @@ struct ExplainCommand: ScorecastCommand {
         Fits the calendar GLM to each series up to the month before --month, simulates the \
         month's predictive distribution (parameter uncertainty included, seeded) and writes CSV \
         series,period,observed,expected,lo_80,hi_80,lo_95,hi_95,tail_probability,verdict,\
-        previous,change,calendar_change,calendar_share_pct,model. verdict is as_expected, \
+        previous,change,calendar_change,calendar_share_pct,model,note. verdict is as_expected, \
         unusually_low or unusually_high (outside the central --verdict-level interval; empty \
-        when the month is missing). calendar_change is the change from the previous month that \
-        school holidays and working days alone predict; calendar_share_pct is its share of the \
-        observed change.
+        when the month is missing); insufficient_history when fewer than \(MonthExplanation.minimumHistory) \
+        values precede the month, and not_fitted when the model cannot be fitted (expected and \
+        intervals are then empty and note says why). calendar_change is the change from the \
+        previous month that school holidays and working days alone predict; calendar_share_pct \
+        is its share of the observed change. Short histories get the model they can carry: no \
+        trend or seasonal terms below two years, no calendar terms below one (note says so). \
+        Series with numerator and denominator columns are quasi-binomial; with --indicators, \
+        series whose unit is percent are modelled on the logit scale, so expectations stay in \
+        [0, 100].
         """
     )
 
@@ -28,6 +34,9 @@ struct ExplainCommand: ScorecastCommand {
 
     @OptionGroup var calendar: CalendarOptions
     @OptionGroup var glm: GLMOptions
+
+    @Option(help: ArgumentHelp("Indicator catalogue CSV (code,unit,polarity,...; e.g. import-scorecard's indicators.csv): series whose unit is percent are modelled as percentages.", valueName: "file"))
+    var indicators: String?
 
     @Option(name: .customLong("level"), help: ArgumentHelp("Interval level in percent (repeatable; default 80 and 95).", valueName: "level"))
     var levels: [Double] = []
@@ -53,39 +62,67 @@ struct ExplainCommand: ScorecastCommand {
     func execute() throws {
         let period = Period(parsing: month)!
         let observed = try input.readAll()
+        let percentSeries = try indicators.map { path in
+            Set(try Indicator.read(path: path).filter { $0.unit == .percent }.map(\.code))
+        } ?? []
         let spec = CalendarGLM(
             family: glm.family, seasonal: try glm.seasonalTerms(default: nil),
-            calendar: try calendar.englandCalendar(), events: try calendar.interventionEvents())
+            calendar: try calendar.englandCalendar(default: .england), events: try calendar.interventionEvents())
         var writer = CSVWriter()
         var header = ["series", "period", "observed", "expected"]
         for level in requestedLevels { header += ["lo_" + CSVNumber.format(level), "hi_" + CSVNumber.format(level)] }
-        header += ["tail_probability", "verdict", "previous", "change", "calendar_change", "calendar_share_pct", "model"]
+        header += ["tail_probability", "verdict", "previous", "change", "calendar_change", "calendar_share_pct", "model", "note"]
         writer.writeRecord(header)
         for item in observed {
             guard item.series.frequency == period.frequency else {
                 throw DataError(file: input.input, series: item, expected: "expected a \(period.frequency) series for --month \(month), found a \(item.series.frequency) one")
             }
             var generator = Xoshiro256StarStar(seed: seed)
-            let explanation: MonthExplanation
+            let trials = item.binomialTrials
+            let series = trials == nil ? item.series : item.numeratorSeries
             do {
-                if let trials = item.binomialTrials {
-                    explanation = try spec.explain(item.numeratorSeries, trials: trials, period: period, levels: requestedLevels, verdictLevel: verdictLevel, using: &generator)
-                } else {
-                    explanation = try spec.explain(item.series, period: period, levels: requestedLevels, verdictLevel: verdictLevel, using: &generator)
-                }
+                let explanation = try spec.explain(
+                    series, trials: trials, percentages: percentSeries.contains(item.name), period: period,
+                    levels: requestedLevels, verdictLevel: verdictLevel, using: &generator)
+                // Percentages are reported as the series' values (numerator / denominator × 100).
+                var row = [item.name, period.description, CSVNumber.format(explanation.observed), CSVNumber.format(explanation.expected)]
+                for interval in explanation.intervals { row += [CSVNumber.format(interval.lower), CSVNumber.format(interval.upper)] }
+                row += [
+                    CSVNumber.format(explanation.tailProbability), explanation.verdict?.rawValue ?? "",
+                    CSVNumber.format(explanation.previous), CSVNumber.format(explanation.change),
+                    CSVNumber.format(explanation.calendarChange), CSVNumber.format(explanation.calendarSharePercent), explanation.model,
+                    explanation.notes.joined(separator: "; "),
+                ]
+                writer.writeRecord(row)
             } catch let error as TimeSeriesError {
-                throw DataError(file: input.input, series: item, expected: "expected a series with history before \(month) that the calendar model can fit: \(error)")
+                // A series the model cannot explain is a row saying why, not a failed run.
+                let verdict: String
+                switch error {
+                case .tooShort, .empty: verdict = Self.insufficientHistory
+                default: verdict = Self.notFitted
+                }
+                let value = item[period], previous = item[period.advanced(by: -1)]
+                var row = [item.name, period.description, CSVNumber.format(value), ""]
+                row += [String](repeating: "", count: 2 * requestedLevels.count + 1)
+                row += [verdict, CSVNumber.format(previous), CSVNumber.format(value - previous), "", "", "", "\(error)"]
+                writer.writeRecord(row)
             }
-            // Percentages are reported as the series' values (numerator / denominator × 100).
-            var row = [item.name, period.description, CSVNumber.format(explanation.observed), CSVNumber.format(explanation.expected)]
-            for interval in explanation.intervals { row += [CSVNumber.format(interval.lower), CSVNumber.format(interval.upper)] }
-            row += [
-                CSVNumber.format(explanation.tailProbability), explanation.verdict?.rawValue ?? "",
-                CSVNumber.format(explanation.previous), CSVNumber.format(explanation.change),
-                CSVNumber.format(explanation.calendarChange), CSVNumber.format(explanation.calendarSharePercent), explanation.model,
-            ]
-            writer.writeRecord(row)
         }
         try output.write(writer)
+    }
+
+    /// The verdict of a series with too little history before the month.
+    static let insufficientHistory = "insufficient_history"
+    /// The verdict of a series the calendar model cannot be fitted to.
+    static let notFitted = "not_fitted"
+}
+
+extension ObservedSeries {
+    /// The value at `period` as reported (the value column; a percentage for numerator and
+    /// denominator series); NaN when missing or outside the series.
+    subscript(period: Period) -> Double {
+        guard period.frequency == series.frequency else { return .nan }
+        let index = series.start.distance(to: period)
+        return index >= 0 && index < series.count ? series.values[index] : .nan
     }
 }

@@ -13,8 +13,8 @@ enum CalendarChoice: String, ExpressibleByArgument, CaseIterable {
 /// `--calendar`, `--term-dates FILE` and `--events FILE`, shared by `effects`, `explain` and
 /// `forecast --model glm`.
 struct CalendarOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Calendar regressors: england (bank holidays and school terms) or none.", valueName: "name"))
-    var calendar: CalendarChoice = .england
+    @Option(help: ArgumentHelp("Calendar regressors: england (bank holidays and school terms) or none. Default: england for effects, explain and --model glm; none for other models.", valueName: "name"))
+    var calendar: CalendarChoice?
 
     @Option(help: ArgumentHelp("CSV start,end,kind of a council's school holidays (ISO dates, inclusive); replaces the default term model in the school years it covers.", valueName: "file"))
     var termDates: String?
@@ -23,14 +23,19 @@ struct CalendarOptions: ParsableArguments {
     var events: String?
 
     func validate() throws {
-        if calendar == .none && termDates != nil {
+        if calendar == CalendarChoice.none && termDates != nil {
             throw ValidationError("--term-dates needs --calendar england.")
         }
     }
 
+    /// Whether a calendar was asked for: `--calendar england`, or `--term-dates`, which needs it.
+    var isCalendarGiven: Bool { calendar == .england || (calendar == nil && termDates != nil) }
+
     /// The England calendar with the default or the council's school holidays; `nil` for none.
-    func englandCalendar() throws -> EnglandCalendar? {
-        guard calendar == .england else { return nil }
+    /// `defaultChoice` applies when `--calendar` is not given (england whenever `--term-dates` is).
+    func englandCalendar(default defaultChoice: CalendarChoice) throws -> EnglandCalendar? {
+        let choice = calendar ?? (termDates != nil ? .england : defaultChoice)
+        guard choice == .england else { return nil }
         if let termDates { return EnglandCalendar(schools: try DateRangeFile.schoolCalendar(path: termDates)) }
         return EnglandCalendar()
     }

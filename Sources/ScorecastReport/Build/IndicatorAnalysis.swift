@@ -71,7 +71,7 @@ public struct IndicatorAnalysis: Sendable {
         } else {
             var generator = Xoshiro256StarStar(seed: Forecast.defaultSeed)
             do {
-                explanation = .success(try CalendarGLM().explain(series, period: month, using: &generator))
+                explanation = .success(try CalendarGLM().explain(series, percentages: indicator.unit == .percent, period: month, using: &generator))
             } catch {
                 explanation = .failure(AnalysisGap("\(error)."))
             }

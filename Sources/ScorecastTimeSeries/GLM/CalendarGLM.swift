@@ -20,6 +20,14 @@ import Darwin
 /// monthly models, which have no AIC: Fourier order 2). Missing values
 /// are left out of the fit. Forecast intervals are simulated (``FittedCalendarGLM``).
 ///
+/// Short series get the model they can carry, whatever was asked, with a note saying so
+/// (``shortSeriesTerms(observations:frequency:)``): with fewer observed values than two
+/// seasons (24 months, 8 quarters; 6 years for annual data) there are no seasonal terms and
+/// no trend (a trend and a season estimated from a few months extrapolate wildly on a log or
+/// logit scale); with less than one season (12 months, 4 quarters) there are no calendar terms
+/// either, which leaves the level on the link scale (plus any events). Percentages without
+/// denominators are modelled on the logit scale by ``fit(percentages:)``.
+///
 /// References: P. McCullagh and J. A. Nelder, *Generalized Linear Models*, 2nd ed. (1989);
 /// W. N. Venables and B. D. Ripley, *Modern Applied Statistics with S*, 4th ed. (2002), §7.4.
 public struct CalendarGLM: ForecastModelSpec {
@@ -64,6 +72,34 @@ public struct CalendarGLM: ForecastModelSpec {
         return try fit(series: successes, trials: trials)
     }
 
+    /// Fits a quasi-binomial model (logit link) to percentages that come without their
+    /// numerators and denominators: the fractional logit of L. E. Papke and J. M. Wooldridge,
+    /// "Econometric methods for fractional response variables", J. Appl. Econometrics 11(6),
+    /// 1996. Each value is taken as successes out of a nominal 100 trials; the quasi-likelihood
+    /// dispersion is estimated, so the nominal count sets no precision. Fitted values,
+    /// forecasts and intervals are percentages in [0, 100].
+    ///
+    /// - Throws: ``TimeSeriesError/unsuitable(series:reason:)`` for a value outside [0, 100].
+    public func fit(percentages: TimeSeries) throws -> FittedCalendarGLM {
+        if let outside = percentages.values.first(where: { !$0.isNaN && !(0...100).contains($0) }) {
+            throw TimeSeriesError.unsuitable(series: percentages.name, reason: "a percentage must lie in 0...100, found \(outside)")
+        }
+        var fitted = try fit(series: percentages, trials: [Double](repeating: Self.nominalPercentageTrials, count: percentages.count))
+        fitted.notes.insert("percentages without denominators: quasi-binomial on the logit scale (each value out of a nominal 100)", at: 0)
+        return fitted
+    }
+
+    /// The nominal trials behind a percentage without a denominator (``fit(percentages:)``).
+    public static let nominalPercentageTrials = 100.0
+
+    /// The terms a series with `observations` observed values can carry: whether it may have
+    /// seasonal terms and a trend (at least two seasons: 2m observations for m periods a year,
+    /// at least 6 for annual data) and calendar terms (at least one season, m).
+    public static func shortSeriesTerms(observations: Int, frequency: Frequency) -> (seasonalAndTrend: Bool, calendar: Bool) {
+        let m = frequency.periodsPerYear
+        return (observations >= max(2 * m, 6), observations >= m)
+    }
+
     func fit(series: TimeSeries, trials: [Double]?) throws -> FittedCalendarGLM {
         var rows: [Int] = []
         for (index, value) in series.values.enumerated() where !value.isNaN {
@@ -102,8 +138,24 @@ public struct CalendarGLM: ForecastModelSpec {
         }
 
         let m = series.frequency.periodsPerYear
+        let carries = Self.shortSeriesTerms(observations: rows.count, frequency: series.frequency)
+        let fittedTrend = trend && carries.seasonalAndTrend
+        let fittedCalendar = carries.calendar ? calendar : nil
+        var shortNote: String?
+        if !carries.seasonalAndTrend {
+            var dropped: [String] = []
+            if trend { dropped.append("trend") }
+            if m > 1 && seasonal != SeasonalTerms.none { dropped.append("seasonal terms") }
+            if calendar != nil && !carries.calendar && m > 1 { dropped.append("calendar terms") }
+            if !dropped.isEmpty {
+                let limit = carries.calendar || m == 1 ? "two seasons (\(max(2 * m, 6)))" : "one season (\(m))"
+                shortNote = "short series: \(rows.count) observations, fewer than \(limit), so no \(dropped.joined(separator: ", no "))"
+            }
+        }
         let candidates: [SeasonalTerms]
-        if let seasonal {
+        if !carries.seasonalAndTrend {
+            candidates = [.none]
+        } else if let seasonal {
             candidates = [seasonal]
         } else if trials != nil {
             // Quasi-likelihood has no AIC to choose by: a fixed second-order Fourier season.
@@ -121,8 +173,8 @@ public struct CalendarGLM: ForecastModelSpec {
         for candidate in candidates {
             for terms in fallbacks(from: candidate, observations: rows.count, frequency: series.frequency) {
                 let design = RegressionDesign(
-                    origin: series.start, count: series.count, trend: trend, seasonal: terms,
-                    calendar: calendar, events: usableEvents)
+                    origin: series.start, count: series.count, trend: fittedTrend, seasonal: terms,
+                    calendar: fittedCalendar, events: usableEvents)
                 guard rows.count >= design.columnNames.count + 2 else { continue }
                 do {
                     var fitted = try fitOne(series: series, rows: rows, trials: trials, design: design, family: resolvedFamily)
@@ -141,9 +193,10 @@ public struct CalendarGLM: ForecastModelSpec {
             if let error = lastError as? GLMError {
                 throw TimeSeriesError.unsuitable(series: name, reason: error.description)
             }
-            throw TimeSeriesError.tooShort(series: name, needed: (trend ? 2 : 1) + 2 + 1, got: rows.count)
+            throw TimeSeriesError.tooShort(series: name, needed: (fittedTrend ? 2 : 1) + (fittedCalendar == nil ? 0 : 2) + 2, got: rows.count)
         }
         if seasonal == nil && candidates.count > 1 { chosen.notes.append("seasonal terms \(chosen.design.seasonal) chosen by AICc") }
+        if let shortNote { notes.append(shortNote) }
         chosen.notes = notes + chosen.notes
         return chosen
     }

@@ -38,6 +38,13 @@ public struct MonthExplanation: Sendable, Equatable {
     public var calendarSharePercent: Double
     /// What was fitted.
     public var model: String
+    /// The fit's notes: fallbacks for short series, the family chosen, events left out.
+    public var notes: [String] = []
+
+    /// The fewest observed values before the month for which ``CalendarGLM/explain(_:trials:percentages:period:levels:verdictLevel:using:)``
+    /// gives a verdict: with fewer, a predictive distribution says more about the model than
+    /// about the month.
+    public static let minimumHistory = 6
 
     public static func == (lhs: MonthExplanation, rhs: MonthExplanation) -> Bool {
         lhs.period == rhs.period && lhs.observed.bitPattern == rhs.observed.bitPattern && lhs.expected == rhs.expected
@@ -50,32 +57,48 @@ extension CalendarGLM {
     /// Explains `period` of `series`: fits on the data before it, then places the observation
     /// in the simulated predictive distribution (parameter uncertainty included).
     ///
+    /// Short histories get the model they can carry (see ``CalendarGLM``: no trend or seasonal
+    /// terms below two seasons, no calendar terms below one), and the result's ``MonthExplanation/notes``
+    /// say so.
+    ///
     /// - Parameters:
     ///   - trials: denominators aligned with the series, for a percentage (quasi-binomial).
+    ///   - percentages: the values are percentages without denominators: modelled on the
+    ///     logit scale (``fit(percentages:)``), so the expectation stays in [0, 100].
     ///   - levels: interval levels in percent.
     ///   - verdictLevel: the level (percent) whose interval separates `as_expected` from unusual.
-    /// - Throws: ``TimeSeriesError`` when the period is not after the series' start or the
-    ///   history cannot carry the model.
+    /// - Throws: ``TimeSeriesError/tooShort(series:needed:got:)`` when fewer than
+    ///   ``MonthExplanation/minimumHistory`` values precede the period (or none: the period is
+    ///   not after the series' start); other ``TimeSeriesError``s when the model cannot be fitted.
     public func explain(
-        _ series: TimeSeries, trials: [Double]? = nil, period: Period, levels: [Double] = [80, 95], verdictLevel: Double = 95,
+        _ series: TimeSeries, trials: [Double]? = nil, percentages: Bool = false, period: Period, levels: [Double] = [80, 95], verdictLevel: Double = 95,
         using generator: inout some RandomNumberGenerator
     ) throws -> MonthExplanation {
         precondition(period.frequency == series.frequency, "period must have the series' frequency")
         let index = series.start.distance(to: period)
-        guard index > 0 else {
-            throw TimeSeriesError.unsuitable(series: series.name, reason: "\(period) is not after the series' first period \(series.start)")
+        let history = series.prefix(max(0, min(index, series.count)))
+        let observedBefore = index > 0 ? history.values.enumerated().filter { position, value in
+            !value.isNaN && (trials.map { !$0[position].isNaN && $0[position] > 0 } ?? true)
+        }.count : 0
+        guard observedBefore >= MonthExplanation.minimumHistory else {
+            throw TimeSeriesError.tooShort(series: series.name, needed: MonthExplanation.minimumHistory, got: observedBefore)
         }
-        let history = series.prefix(min(index, series.count))
         let fitted: FittedCalendarGLM
-        if let trials {
-            fitted = try fit(successes: history, trials: Array(trials.prefix(history.count)))
+        var trials = trials
+        let isPercentage = trials == nil && percentages
+        if let given = trials {
+            fitted = try fit(successes: history, trials: Array(given.prefix(history.count)))
+        } else if percentages {
+            fitted = try fit(percentages: history)
+            // A percentage is its value out of the nominal trials: observed = value.
+            trials = [Double](repeating: Self.nominalPercentageTrials, count: series.count)
         } else {
             fitted = try fit(history)
         }
         // For a percentage the observation is the numerator over the denominator, in percent.
         func value(at position: Int) -> Double {
             guard position >= 0 && position < series.count else { return .nan }
-            guard let trials else { return series.values[position] }
+            guard let trials, !isPercentage else { return series.values[position] }
             return series.values[position] / trials[position] * 100
         }
         let observed = value(at: index)
@@ -122,7 +145,7 @@ extension CalendarGLM {
             tailProbability: tailProbability, verdict: verdict, previous: previous, change: change,
             calendarChange: calendarChange,
             calendarSharePercent: change.isFinite && change != 0 ? 100 * calendarChange / change : .nan,
-            model: fitted.description)
+            model: fitted.description, notes: fitted.notes)
     }
 }
 
