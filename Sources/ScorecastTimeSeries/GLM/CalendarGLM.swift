@@ -58,7 +58,8 @@ public struct CalendarGLM: ForecastModelSpec {
         self.simulations = simulations
     }
 
-    public var name: String { "glm" }
+    /// `glm`, or `glm:OPTIONS` when the settings differ from the defaults (see ``options``).
+    public var name: String { options.isEmpty ? "glm" : "glm:" + options }
 
     /// Fits the model to a series of counts or values.
     public func fit(_ series: TimeSeries) throws -> FittedCalendarGLM {

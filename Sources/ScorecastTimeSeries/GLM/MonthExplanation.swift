@@ -32,7 +32,8 @@ public struct MonthExplanation: Sendable, Equatable {
     public var change: Double
     /// The change from the previous month that the calendar alone predicts: the fitted value
     /// of the previous month moved by the difference in the calendar terms (school-holiday
-    /// share and working days) between the two months, everything else held.
+    /// share and working days) between the two months, everything else held; NaN when the
+    /// fitted model has no calendar terms.
     public var calendarChange: Double
     /// 100 × calendarChange / change: the share of the observed change the calendar explains.
     public var calendarSharePercent: Double
@@ -139,12 +140,14 @@ extension CalendarGLM {
         let previousPeriod = period.advanced(by: -1)
         let previous = value(at: index - 1)
         let change = observed - previous
-        let calendarChange = fitted.calendarChange(from: previousPeriod, to: period)
+        // A model without calendar terms (none asked for, or a history too short for them)
+        // says nothing about the calendar's share: NaN, not 0.
+        let calendarChange = fitted.design.hasCalendar ? fitted.calendarChange(from: previousPeriod, to: period) : .nan
         return MonthExplanation(
             period: period, observed: observed, expected: expected, intervals: intervals,
             tailProbability: tailProbability, verdict: verdict, previous: previous, change: change,
             calendarChange: calendarChange,
-            calendarSharePercent: change.isFinite && change != 0 ? 100 * calendarChange / change : .nan,
+            calendarSharePercent: change.isFinite && change != 0 && calendarChange.isFinite ? 100 * calendarChange / change : .nan,
             model: fitted.description, notes: fitted.notes)
     }
 }
