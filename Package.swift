@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(name: "ScorecastTimeSeriesTests", dependencies: ["ScorecastTimeSeries"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "ScorecastGLMTests", dependencies: ["ScorecastTimeSeries", "ScorecastNumerics"],
+            name: "ScorecastGLMTests", dependencies: ["ScorecastTimeSeries", "ScorecastNumerics", "ScorecastTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -71,7 +71,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ScorecastSPCTests", dependencies: ["ScorecastSPC"], resources: [.copy("Fixtures")]),
-        .target(name: "ScorecastTestSupport", path: "Tests/ScorecastTestSupport"),
+        .target(name: "ScorecastTestSupport", dependencies: ["ScorecastTimeSeries", "ScorecastNumerics"], path: "Tests/ScorecastTestSupport"),
         .testTarget(name: "ScorecastChartsTests", dependencies: ["ScorecastCharts", "ScorecastTestSupport"]),
         .testTarget(
             name: "ScorecastDataTests", dependencies: ["ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"],
@@ -79,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScorecastCLITests",
-            dependencies: ["ScorecastCLI", "ScorecastData", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["ScorecastCLI", "ScorecastData", "ScorecastTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ScorecastReportTests", dependencies: ["ScorecastReport", "ScorecastTestSupport"]),

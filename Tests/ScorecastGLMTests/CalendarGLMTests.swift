@@ -190,3 +190,18 @@ import Glibc
         }
     }
 }
+
+extension CalendarGLMTests {
+    /// A count series that is zero throughout has no finite maximum-likelihood estimate on the
+    /// log link: the GLM says so, and the catalogue's `glm` falls back to naive with a note.
+    @Test func allZeroCountsAreUnsuitableAndTheCatalogueFallsBack() throws {
+        let zeros = TimeSeries(name: "zero", start: Period(year: 2020, month: 1), values: [Double](repeating: 0, count: 40))
+        #expect(throws: TimeSeriesError.unsuitable(series: "zero", reason: "every value is zero: a log-link count model has no finite estimate")) {
+            try CalendarGLM().fit(zeros)
+        }
+        let fitted = try ModelCatalogue.standard.spec(named: "glm").fit(zeros)
+        #expect(fitted.description == "naive (fallback)")
+        #expect(fitted.notes.first?.contains("every value is zero") == true)
+        #expect(fitted.forecast(horizon: 3, levels: [95]).mean == [0, 0, 0])
+    }
+}

@@ -12,7 +12,13 @@ struct BacktestCommand: AsyncScorecastCommand {
     static let configuration = CommandConfiguration(
         commandName: "backtest",
         abstract: "Rolling-origin backtest of one or more models on every series.",
-        discussion: "Output: series,model,origins,mae,rmse,mape,smape,mase,coverage_L,winkler_L,msis_L... then ALL rows per model."
+        discussion: """
+        Output: series,model,origins,mae,rmse,mape,smape,mase,coverage_L,winkler_L,msis_L... then ALL rows per model.
+        Calendar: glm uses the England calendar unless --calendar none; with --calendar england, \
+        auto chooses per series between its ensemble and the calendar GLM at every origin. \
+        Every model is fitted to the value column (glm's quasi-binomial path for numerator and \
+        denominator series is forecast's only).
+        """
     )
 
     @OptionGroup var input: ObservationInputOptions

@@ -16,8 +16,11 @@ struct ForecastCommand: AsyncScorecastCommand {
         abstract: "Forecast every series of a tidy CSV with prediction intervals.",
         discussion: """
         Models: \(ModelCatalogue.standard.entries.map { "\($0.name) (\($0.summary))" }.joined(separator: "; ")); \
-        auto (the mean of ets, theta, theta:stm and theta:dotm; where none of them fits, the \
-        automatic candidate with the lowest error on held-out recent periods).
+        auto (\(ModelCatalogue.automaticSummary)).
+        Calendar: --model glm uses the England calendar (bank holidays, default school terms or \
+        --term-dates, working days) unless --calendar none, and --events; the other models \
+        never do. Series with numerator and denominator columns are fitted by glm as \
+        quasi-binomial percentages (in [0, 100]); glm's counts are never negative.
         Intervals: --intervals default calibrates auto, theta and ensemble conformally on each \
         series' rolling-origin errors (10 origins, refitting the model at each); other models \
         keep their own. Forecasts of series with no negative values are never negative.
@@ -39,6 +42,7 @@ struct ForecastCommand: AsyncScorecastCommand {
 
     func execute() async throws {
         let spec = try model.spec()
+        let binomialModel = try model.binomialModel()
         let reader = try input.reader()
         let fileName = reader.csv.fileName
         let output = try self.output.open(streaming: true)
@@ -56,7 +60,12 @@ struct ForecastCommand: AsyncScorecastCommand {
             next: { try reader.nextSeries() },
             transform: { observed -> Result<FittedForecastRows, DataError> in
                 do {
-                    let fitted = try spec.fit(observed.series)
+                    let fitted: AnyFittedForecastModel
+                    if let binomialModel, let trials = observed.binomialTrials {
+                        fitted = AnyFittedForecastModel(try binomialModel.fit(successes: observed.numeratorSeries, trials: trials))
+                    } else {
+                        fitted = try spec.fit(observed.series)
+                    }
                     let forecast = fitted.forecast(horizon: horizon, levels: levels).flooredAtZero(ifNonNegative: observed.series)
                     var rows = CSVWriter()
                     ForecastTable.write(forecast, series: observed.name, to: &rows)

@@ -14,7 +14,7 @@ struct ModelsCommand: ScorecastCommand {
     func execute() throws {
         var writer = CSVWriter()
         writer.writeRecord(["name", "summary", "automatic_candidate"])
-        writer.writeRecord(["auto", "the ensemble (mean of ets, theta, theta:stm, theta:dotm); where none of them fits, the automatic candidate with the lowest error on held-out recent periods", "false"])
+        writer.writeRecord(["auto", ModelCatalogue.automaticSummary, "false"])
         for entry in ModelCatalogue.standard.entries {
             writer.writeRecord([entry.name, entry.summary, String(entry.isAutomaticCandidate)])
         }

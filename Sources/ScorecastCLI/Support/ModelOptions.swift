@@ -7,7 +7,12 @@ import Glibc
 import Darwin
 #endif
 
-/// The forecasting options shared by `forecast` and `backtest`: model, horizon, levels, jobs.
+/// The forecasting options shared by `forecast` and `backtest`: model, horizon, levels, jobs,
+/// intervals, and the calendar for `glm` and `auto`.
+///
+/// `--calendar` defaults to england for `glm` and to none otherwise: `auto` considers the
+/// calendar GLM only when `--calendar england` (or `--term-dates`) is given, and the other
+/// models never use a calendar.
 struct ModelOptions: ParsableArguments {
     @Option(name: [.short, .long], help: ArgumentHelp("Number of periods to forecast (at least 1).", valueName: "h"))
     var horizon: Int
@@ -24,6 +29,8 @@ struct ModelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Prediction intervals: model (the model's own), conformal (calibrated on the series' own rolling-origin errors), or default (conformal for auto, theta and ensemble, whose own intervals under-cover on M3 monthly; the model's own otherwise).", valueName: "method"))
     var intervals: IntervalMethod = .default
 
+    @OptionGroup var calendar: CalendarOptions
+
     /// The levels, in the order given.
     var levels: [Double] { level }
 
@@ -34,6 +41,7 @@ struct ModelOptions: ParsableArguments {
         }
         guard Set(level).count == level.count else { throw ValidationError("--level values must differ") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+        try calendar.validate()
         for name in model {
             do { _ = try ModelCatalogue.standard.spec(named: name) } catch { throw ValidationError("--model: \(error)") }
         }
@@ -44,10 +52,30 @@ struct ModelOptions: ParsableArguments {
         try specs()[0]
     }
 
+    /// The catalogue with `glm` bound to the calendar (england unless `--calendar none`, with
+    /// `--term-dates`) and `--events`, and `auto` considering the GLM when a calendar was given.
+    ///
+    /// - Throws: ``DataError`` for a malformed term-dates or events file.
+    func catalogue() throws -> ModelCatalogue {
+        ModelCatalogue.standard(calendar: ModelCatalogue.CalendarContext(
+            calendar: try calendar.englandCalendar(default: .england), events: try calendar.interventionEvents(),
+            isCalendarGiven: calendar.isCalendarGiven))
+    }
+
+    /// The calendar GLM to fit to series with numerator and denominator columns
+    /// (quasi-binomial), when the first model is `glm` and its own intervals are reported.
+    func binomialModel() throws -> CalendarGLM? {
+        let name = model[0]
+        guard name.lowercased() == "glm" || name.lowercased().hasPrefix("glm:"), !intervals.isConformal(for: name) else { return nil }
+        let options = name.split(separator: ":", maxSplits: 1).dropFirst().first.map(String.init)
+        return try CalendarGLM(options: options, calendar: calendar.englandCalendar(default: .england), events: calendar.interventionEvents())
+    }
+
     /// Every model's spec, in order, with conformal intervals where `--intervals` asks for them.
     func specs() throws -> [AnyForecastModelSpec] {
-        try model.map { name in
-            let spec = try ModelCatalogue.standard.spec(named: name)
+        let catalogue = try catalogue()
+        return try model.map { name in
+            let spec = try catalogue.spec(named: name)
             guard intervals.isConformal(for: spec.name) else { return spec }
             return AnyForecastModelSpec(ConformalIntervals(base: spec, calibrationHorizon: horizon))
         }

@@ -5,7 +5,9 @@ extension ModelCatalogue {
     ///
     /// (or `Entry("name", "summary", Spec())` for a model without options). `auto` chooses among the
     /// entries marked `automaticCandidate: true` when its ensemble cannot be fitted.
-    static let registered: [Entry] = [
+    ///
+    /// Calendar-aware entries (`glm`) take the calendar and events from `context`.
+    static func registered(_ context: CalendarContext) -> [Entry] { [
         Entry("naive", "the last observed value", automaticCandidate: true, Naive()),
         Entry("snaive", "the value one season earlier", automaticCandidate: true, SeasonalNaive()),
         Entry("drift", "the last value plus the average change per period", automaticCandidate: true, Drift()),
@@ -15,6 +17,11 @@ extension ModelCatalogue {
             try ETS(options: options)
         },
         Entry("theta", "theta family: STM, DSTM or DOTM chosen per series by held-out error; theta:thetaf|stm|otm|dstm|dotm for one") { try ThetaFamily.catalogueSpec(option: $0) },
-        Entry("ensemble", "step-by-step mean of ets, theta, theta:stm and theta:dotm (what auto fits); ensemble:median, ensemble:mean:MODEL+MODEL") { try Ensemble.spec(options: $0, catalogue: .standard) },
-    ]
+        Entry("ensemble", "step-by-step mean of ets, theta, theta:stm and theta:dotm (what auto fits); ensemble:median, ensemble:mean:MODEL+MODEL") {
+            try Ensemble.spec(options: $0, catalogue: .standard(calendar: context))
+        },
+        Entry("glm", "calendar-aware GLM: trend, seasonal terms by AICc, school holidays, working days and --events; Poisson or negative binomial counts, quasi-binomial numerator/denominator series (glm:negbin|poisson|gaussian, glm:fourier1..6|dummies|noseason, glm:notrend, glm:nocalendar; comma-separated)") {
+            try CalendarGLM.catalogueSpec(options: $0, calendar: context.calendar, events: context.events)
+        },
+    ] }
 }

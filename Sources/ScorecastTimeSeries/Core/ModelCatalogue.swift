@@ -6,7 +6,30 @@
 /// mean of ETS and the theta models (``Ensemble/automatic(catalogue:fallback:)``), falling back
 /// per series to the held-out choice among the entries marked as automatic candidates
 /// (``AutomaticModel``) when no ensemble member can fit.
+///
+/// Calendar-aware models (`glm`) are bound to a ``CalendarContext``: the calendar whose
+/// regressors they use and the intervention events. When the context says a calendar was
+/// given (`--calendar england`), `auto` chooses per series, by error on held-out recent
+/// periods, between that ensemble and the calendar GLM (``automaticSpec()``).
 public struct ModelCatalogue: Sendable {
+    /// What calendar-aware models are bound to.
+    public struct CalendarContext: Sendable {
+        /// The calendar the `glm` entry uses (`nil` for none).
+        public var calendar: EnglandCalendar?
+        /// Intervention events for the `glm` entry, one dummy per name.
+        public var events: [InterventionEvent]
+        /// Whether a calendar was asked for: then `auto` also considers the calendar GLM.
+        public var isCalendarGiven: Bool
+
+        /// The default: the England calendar with the default school terms for `glm`, no
+        /// events, and `auto` as without a calendar.
+        public init(calendar: EnglandCalendar? = EnglandCalendar(), events: [InterventionEvent] = [], isCalendarGiven: Bool = false) {
+            self.calendar = calendar
+            self.events = events
+            self.isCalendarGiven = isCalendarGiven
+        }
+    }
+
     /// One named model family.
     public struct Entry: Sendable {
         /// The name before any colon, e.g. `ets`.
@@ -41,13 +64,22 @@ public struct ModelCatalogue: Sendable {
 
     /// The entries, in the order `--help` lists them.
     public let entries: [Entry]
+    /// What the calendar-aware entries are bound to, and whether `auto` considers them.
+    public let calendarContext: CalendarContext
 
-    public init(entries: [Entry]) {
+    public init(entries: [Entry], calendarContext: CalendarContext = CalendarContext()) {
         self.entries = entries
+        self.calendarContext = calendarContext
     }
 
-    /// Every registered model, and `auto`.
-    public static let standard = ModelCatalogue(entries: registered)
+    /// Every registered model, and `auto`: `glm` with the default England calendar and no
+    /// events, `auto` without a calendar.
+    public static let standard = ModelCatalogue.standard(calendar: CalendarContext())
+
+    /// Every registered model, the calendar-aware ones bound to `context`.
+    public static func standard(calendar context: CalendarContext) -> ModelCatalogue {
+        ModelCatalogue(entries: registered(context), calendarContext: context)
+    }
 
     /// The names `--model` accepts, `auto` first.
     public var names: [String] { ["auto"] + entries.map(\.name) }
@@ -66,13 +98,34 @@ public struct ModelCatalogue: Sendable {
         let options = parts.count > 1 ? String(parts[1]) : nil
         if name == "auto" {
             if let options { throw ModelCatalogueError.invalidOptions(model: "auto", options: options, expected: "no options") }
-            return Ensemble.automatic(catalogue: self, fallback: AutomaticModel(candidates: automaticCandidates))
+            return automaticSpec()
         }
         guard let entry = entries.first(where: { $0.name == name }) else {
             throw ModelCatalogueError.unknownModel(text, known: names)
         }
         return try entry.make(options)
     }
+}
+
+extension ModelCatalogue {
+    /// `auto`: the ensemble (``Ensemble/automatic(catalogue:fallback:)``); when
+    /// ``CalendarContext/isCalendarGiven``, the per-series choice by held-out error
+    /// (``AutomaticModel``) between that ensemble and the calendar GLM (the `glm` entry).
+    ///
+    /// The GLM must earn its place on the series' own last season, held out: a calendar effect
+    /// that ETS and theta's fixed seasonal pattern cannot follow (Easter moving between March
+    /// and April, working days, events) shows there; on a series without one, the ensemble
+    /// usually wins. The notes say which was chosen.
+    public func automaticSpec() -> AnyForecastModelSpec {
+        let ensemble = Ensemble.automatic(catalogue: self, fallback: AutomaticModel(candidates: automaticCandidates))
+        guard calendarContext.isCalendarGiven, let calendarModel = try? spec(named: "glm") else { return ensemble }
+        let named = AnyForecastModelSpec(name: "ensemble") { try ensemble.fit($0) }
+        return AnyForecastModelSpec(AutomaticModel(candidates: [named, calendarModel]))
+    }
+
+    /// One line on what `auto` does, for `--help` and `scorecast models`.
+    public static let automaticSummary =
+        "the mean of ets, theta, theta:stm and theta:dotm (where none of them fits, the automatic candidate with the lowest error on held-out recent periods); with --calendar england, per series whichever of that ensemble and the calendar GLM (glm) has the lower error on the last season held out"
 }
 
 /// Why a model name could not be turned into a spec.

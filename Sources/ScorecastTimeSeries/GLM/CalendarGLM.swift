@@ -137,6 +137,10 @@ public struct CalendarGLM: ForecastModelSpec {
                 resolvedFamily = isCount ? .poisson : .gaussian
             }
         }
+        if resolvedFamily != .gaussian && trials == nil && observed.allSatisfy({ $0 == 0 }) {
+            // The log-link intercept runs to −∞ with an unbounded standard error: no finite estimate.
+            throw TimeSeriesError.unsuitable(series: name, reason: "every value is zero: a log-link count model has no finite estimate")
+        }
 
         let m = series.frequency.periodsPerYear
         let carries = Self.shortSeriesTerms(observations: rows.count, frequency: series.frequency)
