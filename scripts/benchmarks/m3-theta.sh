@@ -7,15 +7,20 @@
 # same code (`scorecast accuracy`): sMAPE (M3), MASE (in-sample seasonal naive), coverage.
 # Prints one table: method, seconds, sMAPE, MASE, 80% and 95% coverage, and time ratios.
 #
-# Usage: scripts/benchmarks/m3-theta.sh [JOBS]      (default 2; outputs in out/benchmarks/m3-theta/)
+# Usage: [SCORECAST=binary] scripts/benchmarks/m3-theta.sh [JOBS]   (default 2; outputs in out/benchmarks/m3-theta/)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jobs="${1:-2}"
 data=notebooks-data/m3-monthly
 out=out/benchmarks/m3-theta
 mkdir -p "$out"
-swift build -c release --product scorecast >&2
-scorecast="$(swift build -c release --show-bin-path)/scorecast"
+# SCORECAST=/path/to/scorecast uses a binary already built (otherwise a release build).
+if [[ -z "${SCORECAST:-}" ]]; then
+  swift build -c release --product scorecast >&2
+  scorecast="$(swift build -c release --show-bin-path)/scorecast"
+else
+  scorecast="$SCORECAST"
+fi
 timings="$out/timings.csv"
 echo "tool,method,seconds,series" > "$timings"
 
@@ -40,7 +45,13 @@ python3 scripts/benchmarks/m3-peers.py "$data" "$out" "$jobs" >> "$timings"
 printf "%-34s %9s %8s %7s %7s %7s\n" method seconds sMAPE MASE cov80 cov95
 for file in "$out"/scorecast-*.csv "$out"/r-*.csv "$out"/sf-*.csv "$out"/mean-ets-thetaf-dotm.csv; do
   name=$(basename "$file" .csv)
-  seconds=$(awk -F, -v n="$name" '{ if (tolower($1) "-" $2 == n || "r-" $2 == n || "sf-" $2 == n) print $3 }' "$timings" | head -1)
+  case "$name" in
+    scorecast-*) key="scorecast,${name#scorecast-}" ;;
+    r-*) key="R,${name#r-}" ;;
+    sf-*) key="statsforecast,${name#sf-}" ;;
+    *) key="-" ;;
+  esac
+  seconds=$(grep "^$key," "$timings" | cut -d, -f3 | head -1)
   "$scorecast" accuracy --forecasts "$file" --actuals "$data/test.csv" --train "$data/train.csv" --label "$name" \
     | awk -F, -v s="${seconds:--}" '$1 == "ALL" { printf "%-34s %9s %8.3f %7.3f %7.1f %7.1f\n", $2, s, $7, $8, 100 * $9, 100 * $12 }'
 done

@@ -28,25 +28,38 @@ public enum ClassicalDecomposition {
         let values = series.values
         let count = values.count
         let trend = centredMovingAverage(values, period: period)
-        let detrended = (0..<count).map { type == .additive ? values[$0] - trend[$0] : values[$0] / trend[$0] }
-        var figure = [Double](repeating: 0, count: period)
-        for position in 0..<period {
-            var sum = 0.0, observed = 0
-            var index = position
-            while index < count {
-                if !detrended[index].isNaN { sum += detrended[index]; observed += 1 }
-                index += period
-            }
-            figure[position] = sum / Double(observed)
-        }
-        let figureMean = figure.reduce(0, +) / Double(period)
-        figure = figure.map { type == .additive ? $0 - figureMean : $0 / figureMean }
+        let figure = seasonalFigure(values: values, trend: trend, period: period, type: type)
         let seasonal = (0..<count).map { figure[$0 % period] }
         let remainder = (0..<count).map {
             type == .additive ? values[$0] - seasonal[$0] - trend[$0] : values[$0] / seasonal[$0] / trend[$0]
         }
         return Decomposition(series: series, type: type, trend: trend, seasonal: seasonal, remainder: remainder,
                              method: "classical \(type.rawValue)")
+    }
+
+    /// The seasonal figure of `values` (m numbers, `figure[k]` for positions k, k + m, ...):
+    /// the detrended values (`value − trend` or `value / trend`, with `trend` the centred moving
+    /// average, computed when not given) averaged per position in the cycle, missing values
+    /// skipped, then centred (minus their mean, or divided by it). ETS's initial seasonal states
+    /// come from here, as R's `ets()` takes them from `decompose()`.
+    ///
+    /// - Complexity: O(n m) for the moving average, O(n) after it.
+    public static func seasonalFigure(values: [Double], trend: [Double]? = nil, period: Int, type: DecompositionType) -> [Double] {
+        precondition(period > 1, "A seasonal figure needs a period of at least 2")
+        let trend = trend ?? centredMovingAverage(values, period: period)
+        var figure = [Double](repeating: 0, count: period)
+        for position in 0..<period {
+            var sum = 0.0, observed = 0
+            var index = position
+            while index < values.count {
+                let detrended = type == .additive ? values[index] - trend[index] : values[index] / trend[index]
+                if !detrended.isNaN { sum += detrended; observed += 1 }
+                index += period
+            }
+            figure[position] = sum / Double(observed)
+        }
+        let figureMean = figure.reduce(0, +) / Double(period)
+        return figure.map { type == .additive ? $0 - figureMean : $0 / figureMean }
     }
 
     /// The centred moving average of order `period` (2×m when `period` is even), `NaN` where

@@ -62,7 +62,7 @@ extension ETS {
             }
             return SeasonalSeed(seasonal: seasonal)
         }
-        let figure = ClassicalDecompositionFigure.figure(values: values, period: m, multiplicative: multiplicative)
+        let figure = ClassicalDecomposition.seasonalFigure(values: values, period: m, type: multiplicative ? .multiplicative : .additive)
         return SeasonalSeed(seasonal: (0..<n).map { figure[$0 % m] })
     }
 
@@ -157,38 +157,5 @@ extension ETS {
             return (line.intercept, line.slope)
         }
         return (solution.coefficients[0], solution.coefficients[1])
-    }
-}
-
-/// The seasonal figure of a classical decomposition (R's `decompose()`), indexed by series position.
-enum ClassicalDecompositionFigure {
-    /// Centred moving average of order m (2×m for even m), detrended values averaged by
-    /// position in the cycle (missing values skipped), then centred (additive: sum 0;
-    /// multiplicative: mean 1). `figure[k]` belongs to positions k, k + m, ...
-    static func figure(values: [Double], period m: Int, multiplicative: Bool) -> [Double] {
-        let n = values.count
-        let half = m / 2
-        var sums = [Double](repeating: 0, count: m)
-        var counts = [Double](repeating: 0, count: m)
-        if n > 2 * half {
-            for t in half..<(n - half) {
-                var trend = 0.0
-                if m % 2 == 0 {
-                    trend = 0.5 * (values[t - half] + values[t + half])
-                    for j in (t - half + 1)..<(t + half) { trend += values[j] }
-                } else {
-                    for j in (t - half)...(t + half) { trend += values[j] }
-                }
-                trend /= Double(m)
-                let detrended = multiplicative ? values[t] / trend : values[t] - trend
-                if detrended.isNaN { continue }
-                sums[t % m] += detrended
-                counts[t % m] += 1
-            }
-        }
-        var figure = (0..<m).map { sums[$0] / counts[$0] }
-        let mean = figure.reduce(0, +) / Double(m)
-        figure = figure.map { multiplicative ? $0 / mean : $0 - mean }
-        return figure
     }
 }
