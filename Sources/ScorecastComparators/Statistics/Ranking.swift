@@ -1,3 +1,4 @@
+import ScorecastNumerics
 import ScorecastData
 
 /// Ranks and quartile bands as DfE's Local Authority Interactive Tool (LAIT) computes them.
@@ -32,11 +33,7 @@ public enum Ranking {
     /// R's type-7 sample quantile of `sorted` (ascending, finite) at probability p.
     public static func quantile(sorted: [Double], _ p: Double) -> Double {
         precondition(!sorted.isEmpty, "quantile of an empty sample")
-        let position = Double(sorted.count - 1) * p
-        let below = Int(position.rounded(.down))
-        let above = min(below + 1, sorted.count - 1)
-        let fraction = position - Double(below)
-        return sorted[below] + fraction * (sorted[above] - sorted[below])
+        return SampleQuantile.type7(sorted: sorted, probability: p)
     }
 
     /// The quartile boundaries (q0, q25, q50, q75, q100) of the finite values, or nil if none.

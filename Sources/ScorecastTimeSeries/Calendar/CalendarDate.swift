@@ -29,15 +29,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public init?(parsing text: some StringProtocol) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func digits(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= 48 && byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
-        }
+        func digits(_ range: Range<Int>) -> Int? { decimalDigits(bytes, range) }
         guard let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10),
               (1...12).contains(month), day >= 1, day <= CalendarDate.daysInMonth(year: year, month: month)
         else { return nil }

@@ -39,15 +39,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible, S
     /// (a lower-case `q` is accepted).
     public init?(parsing text: some StringProtocol) {
         let bytes = Array(text.utf8)
-        func digits(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= 48 && byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
-        }
+        func digits(_ range: Range<Int>) -> Int? { decimalDigits(bytes, range) }
         switch bytes.count {
         case 4:
             guard let year = digits(0..<4) else { return nil }
@@ -95,4 +87,17 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible, S
         precondition(frequency == other.frequency, "Cannot measure between periods of different frequencies")
         return other.ordinal - ordinal
     }
+}
+
+/// The decimal number written by the ASCII digits `bytes[range]`, `nil` when any byte there is
+/// not a digit. Shared by the period and date parsers.
+@inlinable
+func decimalDigits(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+    var value = 0
+    for index in range {
+        let byte = bytes[index]
+        guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return value
 }

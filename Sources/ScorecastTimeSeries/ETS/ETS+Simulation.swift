@@ -45,22 +45,10 @@ extension FittedETS {
             }
             column.sort()
             for (index, level) in levels.enumerated() {
-                lower[index][step] = Self.typeEightQuantile(sorted: column, probability: 0.5 - level / 200)
-                upper[index][step] = Self.typeEightQuantile(sorted: column, probability: 0.5 + level / 200)
+                lower[index][step] = SampleQuantile.type8(sorted: column, probability: 0.5 - level / 200)
+                upper[index][step] = SampleQuantile.type8(sorted: column, probability: 0.5 + level / 200)
             }
         }
         return levels.indices.map { PredictionInterval(level: levels[$0], lower: lower[$0], upper: upper[$0]) }
-    }
-
-    /// Sample quantile of type 8 (median-unbiased; Hyndman and Fan 1996): position
-    /// (n + 1/3) p + 1/3, linearly interpolated, clamped to the sample's ends.
-    static func typeEightQuantile(sorted values: [Double], probability: Double) -> Double {
-        guard !values.isEmpty else { return .nan }
-        let position = (Double(values.count) + 1.0 / 3.0) * probability + 1.0 / 3.0
-        if position <= 1 { return values[0] }
-        if position >= Double(values.count) { return values[values.count - 1] }
-        let below = Int(position.rounded(.down))
-        let fraction = position - Double(below)
-        return values[below - 1] + fraction * (values[below] - values[below - 1])
     }
 }

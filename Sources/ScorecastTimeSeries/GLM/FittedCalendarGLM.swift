@@ -234,22 +234,12 @@ public struct FittedCalendarGLM: FittedForecastModel {
             let tail = (1 - level / 100) / 2
             return PredictionInterval(
                 level: level,
-                lower: draws.map { sortedQuantile($0, tail) },
-                upper: draws.map { sortedQuantile($0, 1 - tail) })
+                lower: draws.map { SampleQuantile.type7(sorted: $0, probability: tail) },
+                upper: draws.map { SampleQuantile.type7(sorted: $0, probability: 1 - tail) })
         }
         let forecast = Forecast(start: start, mean: mean, intervals: intervals, model: description)
         return isNonNegative ? forecast.clamped(atLeast: 0) : forecast
     }
-}
-
-/// The type-7 (R default) quantile of sorted values.
-func sortedQuantile(_ sorted: [Double], _ probability: Double) -> Double {
-    guard !sorted.isEmpty else { return .nan }
-    let position = probability * Double(sorted.count - 1)
-    let lower = Int(position.rounded(.down))
-    let upper = min(lower + 1, sorted.count - 1)
-    let fraction = position - Double(lower)
-    return sorted[lower] + fraction * (sorted[upper] - sorted[lower])
 }
 
 /// The lower Cholesky factor of a covariance matrix, with a small ridge if rounding has made

@@ -1,3 +1,4 @@
+import ScorecastNumerics
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -115,7 +116,7 @@ extension CalendarGLM {
         }
         let intervals = levels.map { level -> (level: Double, lower: Double, upper: Double) in
             let tail = (1 - level / 100) / 2
-            let lower = sortedQuantile(draws, tail), upper = sortedQuantile(draws, 1 - tail)
+            let lower = SampleQuantile.type7(sorted: draws, probability: tail), upper = SampleQuantile.type7(sorted: draws, probability: 1 - tail)
             return fitted.isNonNegative ? (level, max(lower, 0), max(upper, 0)) : (level, lower, upper)
         }
 
