@@ -48,6 +48,26 @@ struct GLMForecastCommandTests {
         #expect(try run.read("default.csv") == text)
     }
 
+    /// `--indicators` marks percent series: every model's forecast of them stays within 0 to
+    /// 100 (a drift towards 100 would cross it), glm fits them on the logit scale; counts are
+    /// only floored at zero.
+    @Test(arguments: ["drift", "ets:AAN", "glm"])
+    func percentSeriesNamedByTheCatalogueStayWithinZeroAndOneHundred(model: String) async throws {
+        let run = try CommandRun()
+        let months = (0..<36).map { "\(2019 + $0 / 12)-" + String(format: "%02d", $0 % 12 + 1) }
+        let percent = months.enumerated().map { "P1,\($0.element),\(88 + Double($0.offset) * 0.3 + Double($0.offset % 3) * 0.4)" }
+        let count = months.enumerated().map { "C1,\($0.element),\(88 + Double($0.offset) * 0.3 + Double($0.offset % 3) * 0.4)" }
+        try run.write("input.csv", (["series,period,value"] + percent + count).joined(separator: "\n") + "\n")
+        try run.write("indicators.csv", "code,title,unit,polarity,frequency,lead,owner,outcome\nP1,A percentage,percent,higher_is_better,monthly,,,\nC1,A count,count,neutral,monthly,,,\n")
+        let rows = try await Self.forecastRows(run, [run.path("input.csv"), "--model", model, "--horizon", "36", "--indicators", run.path("indicators.csv")])
+        #expect(rows.count == 72)
+        for row in rows.prefix(36) {
+            for number in row.numbers { #expect(number >= 0 && number <= 100, "\(model): \(row.numbers)") }
+        }
+        // The count series is not bounded above: its upper 95% bound passes 100 by the end.
+        #expect(rows[71].numbers[4] > 100)
+    }
+
     /// A council's term dates and an events file each change the forecast; --calendar none
     /// takes the calendar terms out.
     @Test func termDatesEventsAndNoCalendarChangeTheForecast() async throws {

@@ -35,6 +35,9 @@ struct ForecastCommand: AsyncScorecastCommand {
     @Option(help: ArgumentHelp("Write each series' notes (fallbacks, model choices) as CSV series,note to this file.", valueName: "path"))
     var notes: String?
 
+    @Option(help: ArgumentHelp("Indicator catalogue CSV (code,unit,...; e.g. import-scorecard's indicators.csv): series whose unit is percent are forecast within 0 to 100 (glm fits them on the logit scale).", valueName: "file"))
+    var indicators: String?
+
     func validate() throws {
         try model.validate()
         guard model.model.count == 1 else { throw ValidationError("forecast takes one --model; use backtest to compare models") }
@@ -43,6 +46,9 @@ struct ForecastCommand: AsyncScorecastCommand {
     func execute() async throws {
         let spec = try model.spec()
         let binomialModel = try model.binomialModel()
+        let percentSeries = try indicators.map { path in
+            Set(try Indicator.read(path: path).filter { $0.unit == .percent }.map(\.code))
+        } ?? []
         let reader = try input.reader()
         let fileName = reader.csv.fileName
         let output = try self.output.open(streaming: true)
@@ -61,12 +67,16 @@ struct ForecastCommand: AsyncScorecastCommand {
             transform: { observed -> Result<FittedForecastRows, DataError> in
                 do {
                     let fitted: AnyFittedForecastModel
+                    let isPercentage = percentSeries.contains(observed.name)
                     if let binomialModel, let trials = observed.binomialTrials {
                         fitted = AnyFittedForecastModel(try binomialModel.fit(successes: observed.numeratorSeries, trials: trials))
+                    } else if let binomialModel, isPercentage {
+                        fitted = AnyFittedForecastModel(try binomialModel.fit(percentages: observed.series))
                     } else {
                         fitted = try spec.fit(observed.series)
                     }
-                    let forecast = fitted.forecast(horizon: horizon, levels: levels).flooredAtZero(ifNonNegative: observed.series)
+                    var forecast = fitted.forecast(horizon: horizon, levels: levels).flooredAtZero(ifNonNegative: observed.series)
+                    if isPercentage { forecast = forecast.clamped(to: 0...100) }
                     var rows = CSVWriter()
                     ForecastTable.write(forecast, series: observed.name, to: &rows)
                     return .success(FittedForecastRows(name: observed.name, description: fitted.description, notes: fitted.notes, bytes: rows.bytes))

@@ -109,6 +109,18 @@ public struct Forecast: Sendable, Equatable {
         return copy
     }
 
+    /// The same forecast with every value (mean and bounds) brought into `range`: used for
+    /// percentages, which stay within 0 to 100.
+    public func clamped(to range: ClosedRange<Double>) -> Forecast {
+        var copy = self
+        func clamp(_ value: Double) -> Double { Swift.min(Swift.max(value, range.lowerBound), range.upperBound) }
+        copy.mean = mean.map(clamp)
+        copy.intervals = intervals.map {
+            PredictionInterval(level: $0.level, lower: $0.lower.map(clamp), upper: $0.upper.map(clamp))
+        }
+        return copy
+    }
+
     /// The forecast floored at zero when `series` has observed values and none is negative
     /// (counts, caseloads, rates); unchanged otherwise. Models whose errors are Gaussian (the
     /// baselines, additive ETS, theta) put some probability below zero; for such data it
