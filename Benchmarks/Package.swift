@@ -8,11 +8,11 @@
 import PackageDescription
 
 /// A benchmark executable over `Benchmarks/<name>/`, linking the listed Scorecast libraries.
-func benchmark(_ name: String, using libraries: [String]) -> Target {
+func benchmark(_ name: String, using libraries: [String], local: [Target.Dependency] = []) -> Target {
     .executableTarget(
         name: name,
         dependencies: [.product(name: "Benchmark", package: "benchmark")]
-            + libraries.map { .product(name: $0, package: "Scorecast") },
+            + libraries.map { .product(name: $0, package: "Scorecast") } + local,
         path: "Benchmarks/\(name)",
         plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     )
@@ -28,7 +28,9 @@ let package = Package(
     targets: [
         benchmark("LinearAlgebra", using: ["ScorecastNumerics"]),
         benchmark("Optimisation", using: ["ScorecastNumerics"]),
-        benchmark("ETS", using: ["ScorecastTimeSeries"]),
+        .target(name: "M3Series", dependencies: [.product(name: "ScorecastTimeSeries", package: "Scorecast")], path: "Benchmarks/M3Series"),
+        benchmark("ETS", using: ["ScorecastTimeSeries"], local: ["M3Series"]),
+        benchmark("Theta", using: ["ScorecastTimeSeries"], local: ["M3Series"]),
         benchmark("Comparators", using: ["ScorecastComparators", "ScorecastData"]),
         benchmark("Projection", using: ["ScorecastProjection", "ScorecastTimeSeries", "ScorecastNumerics"]),
         benchmark("ObservationReading", using: ["ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"]),

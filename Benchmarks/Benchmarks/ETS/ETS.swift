@@ -4,30 +4,14 @@
 // likelihood allocates nothing. The side-by-side comparison with statsforecast and R is
 // scripts/benchmarks/ets-m3.sh.
 // Run: cd Benchmarks && swift package benchmark --target ETS
-// Data: ../notebooks-data/m3-monthly/train.csv (or the path in SCORECAST_M3_TRAIN).
+// Data: the M3 monthly training series (M3Series).
 import Benchmark
 import Foundation
+import M3Series
 import ScorecastTimeSeries
 
-/// The M3 monthly training series, in file order.
-func loadM3() -> [TimeSeries] {
-    let path = ProcessInfo.processInfo.environment["SCORECAST_M3_TRAIN"] ?? "../notebooks-data/m3-monthly/train.csv"
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-        fatalError("cannot read \(path); set SCORECAST_M3_TRAIN")
-    }
-    var order: [String] = []
-    var grouped: [String: [(period: Period, value: Double)]] = [:]
-    for line in text.split(separator: "\n").dropFirst() {
-        let fields = line.split(separator: ",")
-        let name = String(fields[0])
-        if grouped[name] == nil { order.append(name) }
-        grouped[name, default: []].append((Period(parsing: fields[1])!, Double(fields[2])!))
-    }
-    return order.map { try! TimeSeries(name: $0, observations: grouped[$0]!) }
-}
-
 let benchmarks: @Sendable () -> Void = {
-    let series = loadM3()
+    let series = M3Series.load()
     let spec = ETS(combination: .akaikeWeighted)
     Benchmark(
         "ETS fit and forecast, all M3 monthly series, one core",
