@@ -37,7 +37,7 @@ struct ForecastCommandTests {
         defer { try? FileManager.default.removeItem(atPath: input) }
         try "unique_id,ds,y\nx,2020-Q1,1\nx,2020-Q2,2\nx,2020-Q3,4\n".write(toFile: input, atomically: true, encoding: .utf8)
         let text = try await Self.forecast([input, "--series-column", "unique_id", "--period-column", "ds", "--value-column", "y",
-                                            "-h", "2", "--model", "drift", "--level", "90"])
+                                            "--horizon", "2", "--model", "drift", "--level", "90"])
         let lines = text.split(separator: "\n")
         #expect(lines[0] == "series,period,model,mean,lo_90,hi_90")
         #expect(lines[1].hasPrefix("x,2020-Q4,drift,5.5,"))
@@ -87,6 +87,18 @@ struct ForecastCommandTests {
         let serial = try await Self.forecast(arguments + ["--jobs", "1"])
         let parallel = try await Self.forecast(arguments + ["--jobs", "4"])
         #expect(serial == parallel)
+    }
+
+    /// `-h` is help, not the horizon: were it the horizon, a later usage error (an unknown
+    /// model, say) would be answered with the help text and exit 0.
+    @Test func dashHIsHelp() {
+        do {
+            _ = try ForecastCommand.parse([Self.fixture("forecast-input"), "-h"])
+            Issue.record("expected -h to ask for help")
+        } catch {
+            #expect(ForecastCommand.exitCode(for: error) == .success)
+            #expect(ForecastCommand.fullMessage(for: error).contains("--horizon <h>"))
+        }
     }
 
     @Test(arguments: [

@@ -14,7 +14,9 @@ import Darwin
 /// calendar GLM only when `--calendar england` (or `--term-dates`) is given, and the other
 /// models never use a calendar.
 struct ModelOptions: ParsableArguments {
-    @Option(name: [.short, .long], help: ArgumentHelp("Number of periods to forecast (at least 1).", valueName: "h"))
+    // Long name only: `-h` is help everywhere, and a command that took `-h` as the horizon would
+    // answer a later validation error with the help text and exit 0.
+    @Option(name: .long, help: ArgumentHelp("Number of periods to forecast (at least 1).", valueName: "h"))
     var horizon: Int
 
     @Option(name: [.short, .long], help: ArgumentHelp("Model name (\(ModelCatalogue.standard.names.joined(separator: ", "))); repeat in backtest to compare.", valueName: "name"))
