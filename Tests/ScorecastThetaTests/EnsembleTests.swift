@@ -44,6 +44,20 @@ struct EnsembleTests {
         #expect(throws: TimeSeriesError.self) { _ = try onlyTheta.fit(short) }
     }
 
+    /// A member that stands naive in for itself (the catalogue's fallback) is left out while
+    /// another member fits; when every member falls back, their mean is the forecast.
+    @Test func leavesOutMembersThatFellBack() throws {
+        let short = TimeSeries(name: "short", start: Period(year: 2020, month: 1), values: [5, 6, 7, 9, 8])
+        let ets = AnyForecastModelSpec.fallingBackToNaive(ETS())
+        let fit = try Ensemble(members: [ets, AnyForecastModelSpec(Drift())]).fit(short)
+        #expect(fit.description == "mean(drift)")
+        #expect(fit.notes.contains { $0.hasPrefix("left out of the ensemble: ets:") && $0.hasSuffix("fell back to naive") })
+        let shorter = TimeSeries(name: "shorter", start: Period(year: 2020, month: 1), values: [5, 6, 7])
+        let allFellBack = try Ensemble(members: [ets, .fallingBackToNaive(ThetaModel(.dynamicOptimised))]).fit(shorter)
+        #expect(allFellBack.description == "mean(naive (fallback), naive (fallback))")
+        #expect(allFellBack.forecast(horizon: 1, levels: []).mean == [7])
+    }
+
     /// Counts are never forecast negative: a falling non-negative series is floored at zero.
     @Test func nonNegativeDataAreNeverForecastNegative() throws {
         let falling = TimeSeries(name: "falling", start: Period(year: 2020, month: 1), values: (0..<30).map { 60 - 2 * Double($0) })

@@ -146,9 +146,9 @@ struct ModelCatalogueTests {
         let fitted = try ModelCatalogue.standard.spec(named: "auto").fit(TimeSeries(name: "x", start: start, values: seasonal))
         #expect(fitted.description.hasPrefix("mean(ETS("))
         #expect((fitted as AnyFittedForecastModel).base is FittedEnsemble)
-        // Two values: ETS cannot fit and the theta members fall back to naive, saying so.
+        // Two values: neither ETS nor the theta models can fit; each falls back to naive, saying so.
         let tiny = try ModelCatalogue.standard.spec(named: "auto").fit(TimeSeries(name: "y", start: start, values: [3, 4]))
-        #expect(tiny.description.contains("naive (fallback)"))
-        #expect(tiny.notes.contains { $0.hasPrefix("left out of the ensemble: ets") })
+        #expect(tiny.description == "mean(naive (fallback), naive (fallback), naive (fallback), naive (fallback))")
+        #expect(tiny.notes.contains { $0.contains("the model needs at least 7: fell back to naive") })
     }
 }

@@ -13,8 +13,8 @@ extension ModelCatalogue {
         Entry("drift", "the last value plus the average change per period", automaticCandidate: true, Drift()),
         Entry("mean", "the mean of the observed values", MeanForecast()),
         Entry("naive2", "naive on the seasonally adjusted series (the M3/M4 benchmark)", automaticCandidate: true, Naive2()),
-        Entry("ets", "exponential smoothing: every form as R fits them, combined by Akaike weight (ets:select for R's choice, ets:MAdM for one form)") { options in
-            try ETS(options: options)
+        Entry("ets", "exponential smoothing: every form as R fits them, combined by Akaike weight (ets:select for R's choice, ets:MAdM for one form); naive where the series is too short") { options in
+            AnyForecastModelSpec.fallingBackToNaive(try ETS(options: options))
         },
         Entry("theta", "theta family: STM, DSTM or DOTM chosen per series by held-out error; theta:thetaf|stm|otm|dstm|dotm for one") { try ThetaFamily.catalogueSpec(option: $0) },
         Entry("ensemble", "step-by-step mean of ets, theta, theta:stm and theta:dotm (what auto fits); ensemble:median, ensemble:mean:MODEL+MODEL") {

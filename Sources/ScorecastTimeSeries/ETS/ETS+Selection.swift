@@ -72,6 +72,8 @@ extension ETS {
         if missing > 0 {
             notes.append("\(missing) missing value\(missing == 1 ? "" : "s") inside the series: the recursion carries the state through and skips the error")
         }
+        // One value carries no information about the smoothing or the error variance.
+        guard observed.count >= 2 else { throw TimeSeriesError.tooShort(series: series.name, needed: 2, got: observed.count) }
         if form == nil && observed.allSatisfy({ $0 == first }) {
             return [constantFit(series: series, value: first)]
         }

@@ -7,8 +7,9 @@
 /// the members' bounds with the same operator (quantile averaging; Lichtendahl, Grushka-Cockayne
 /// & Winkler 2013); ``ConformalIntervals`` can recalibrate them.
 ///
-/// A member that cannot be fitted is left out and the fit says so; the ensemble fails only when
-/// no member fits. When every observed value is non-negative, means and bounds are floored at
+/// A member that cannot be fitted, or that stands a simpler model in for itself (the
+/// catalogue's fallback to naive), is left out and the fit says so; the ensemble fails only
+/// when no member fits, and is the mean of the stand-ins when every member fell back. When every observed value is non-negative, means and bounds are floored at
 /// zero: counts are never forecast negative.
 ///
 /// References: J. M. Bates, C. W. J. Granger, "The combination of forecasts", Operational
@@ -49,12 +50,12 @@ public struct Ensemble: ForecastModelSpec {
     public var name: String { "ensemble:\(combination.rawValue):" + members.map(\.name).joined(separator: "+") }
 
     public func fit(_ series: TimeSeries) throws -> FittedEnsemble {
-        var fits: [AnyFittedForecastModel] = []
+        var fits: [(member: String, fitted: AnyFittedForecastModel)] = []
         var notes: [String] = []
         var failures: [String] = []
         for member in members {
             do {
-                fits.append(try member.fit(series))
+                fits.append((member.name, try member.fit(series)))
             } catch {
                 failures.append("\(member.name): \(error)")
             }
@@ -62,9 +63,16 @@ public struct Ensemble: ForecastModelSpec {
         guard !fits.isEmpty else {
             throw TimeSeriesError.unsuitable(series: series.name, reason: "no ensemble member could be fitted (\(failures.joined(separator: "; ")))")
         }
+        // A member that stood a simpler model in for itself (the catalogue's fallback to naive)
+        // is left out too, unless every member did.
+        let isStandIn = { (fit: (member: String, fitted: AnyFittedForecastModel)) in fit.fitted.base is FallbackFittedModel }
+        if !fits.allSatisfy(isStandIn) {
+            for fit in fits where isStandIn(fit) { failures.append("\(fit.member): \(fit.fitted.notes.first ?? "fell back")") }
+            fits.removeAll(where: isStandIn)
+        }
         if !failures.isEmpty { notes.append("left out of the ensemble: " + failures.joined(separator: "; ")) }
         let observed = series.values.filter { !$0.isNaN }
-        return FittedEnsemble(series: series, members: fits, combination: combination, notes: notes,
+        return FittedEnsemble(series: series, members: fits.map(\.fitted), combination: combination, notes: notes,
                               isNonNegative: !observed.isEmpty && observed.allSatisfy { $0 >= 0 })
     }
 }

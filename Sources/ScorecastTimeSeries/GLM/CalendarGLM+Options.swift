@@ -83,13 +83,6 @@ extension CalendarGLM {
     /// where the series cannot carry it (fewer than three observations, every count zero), the
     /// fitted model saying so. ``fit(_:)`` itself throws instead, for `explain` and `effects`.
     static func catalogueSpec(options: String?, calendar: EnglandCalendar?, events: [InterventionEvent]) throws -> AnyForecastModelSpec {
-        let glm = try CalendarGLM(options: options, calendar: calendar, events: events)
-        return AnyForecastModelSpec(name: glm.name) { series in
-            do {
-                return try glm.fit(series)
-            } catch let error as TimeSeriesError {
-                return FallbackFittedModel(base: try Naive().fit(series), reason: error.description)
-            }
-        }
+        .fallingBackToNaive(try CalendarGLM(options: options, calendar: calendar, events: events))
     }
 }
