@@ -28,6 +28,7 @@ struct ETSCatalogueTests {
             #expect(fitted.description == "naive (fallback)")
             #expect(fitted.notes.first?.hasSuffix("fell back to naive") == true)
             #expect(throws: TimeSeriesError.self) { try ETS().fit(series) }
+            #expect(fitted.forecast(horizon: 1, levels: []).model == "naive (fallback)")
         }
         #expect(fitted.forecast(horizon: 2, levels: [95]).mean == [values.last!, values.last!])
     }

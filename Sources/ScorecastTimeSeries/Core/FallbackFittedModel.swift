@@ -27,7 +27,10 @@ struct FallbackFittedModel: FittedForecastModel {
     var fittedValues: [Double] { base.fittedValues }
     var notes: [String] { ["\(reason): fell back to \(base.description)"] + base.notes }
 
+    /// The stand-in's forecast, its `model` saying it is a fallback.
     func forecast(horizon: Int, levels: [Double], using generator: inout some RandomNumberGenerator) -> Forecast {
-        base.forecast(horizon: horizon, levels: levels, using: &generator)
+        var forecast = base.forecast(horizon: horizon, levels: levels, using: &generator)
+        forecast.model = description
+        return forecast
     }
 }
