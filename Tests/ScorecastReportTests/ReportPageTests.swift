@@ -51,4 +51,25 @@ struct ReportPageTests {
         #expect(concern.label == "concern" && concern.tone == .bad)
         #expect(concern.explanation.hasSuffix("The latest point is above the upper process limit."))
     }
+
+    @Test func aContextSectionWithATableHasItsOwnAnchorAndRowHeaders() throws {
+        let table = ReportTable(caption: "Against <comparators>", headers: ["Measure", "Value", "England"],
+                                rows: [["Rate & \"count\"", "100.0", "69.0"], ["Re-referrals", "28.0%", "22.7%"]])
+        let context = IndicatorSection(code: "", title: "Compared with England", meta: "DfE", facts: [], verdicts: [], charts: [],
+                                       table: table, anchorName: "dfe-comparators")
+        let short = try Self.section(code: "M1", values: [310, 295, 330, 301, 287, 315, 240])
+        let page = ReportPage(title: "Scorecard", subtitle: "Southampton", headline: [], changed: [], unusual: [],
+                              context: [context], sections: [short], method: [], files: ["comparators.csv"])
+        let html = page.html()
+        let check = try #require(XMLCheck.parse(String(html.dropFirst("<!DOCTYPE html>\n".count))), "page is not well-formed")
+        #expect(check.count("section") == 4)
+        #expect(check.count("tr") == 3 + 2)
+        #expect(html.contains("<section id=\"dfe-comparators\""))
+        #expect(html.contains("<h2 id=\"dfe-comparators-heading\">Compared with England</h2>"))
+        #expect(html.contains("<a href=\"#dfe-comparators\">Compared with England</a>"))
+        #expect(html.contains("<th scope=\"row\" class=\"text\">Rate &amp; &quot;count&quot;</th>"))
+        #expect(html.contains("Against &lt;comparators&gt;"))
+        // The context section comes before the indicators.
+        #expect(html.range(of: "id=\"dfe-comparators\"")!.lowerBound < html.range(of: "id=\"indicator-M1\"")!.lowerBound)
+    }
 }

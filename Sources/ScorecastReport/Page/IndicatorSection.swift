@@ -30,7 +30,22 @@ public struct Verdict: Sendable {
     }
 }
 
-/// One indicator's part of the page.
+/// A table of several rows, already formatted: the first column is read as the row's label.
+public struct ReportTable: Sendable {
+    public var caption: String
+    public var headers: [String]
+    public var rows: [[String]]
+
+    public init(caption: String, headers: [String], rows: [[String]]) {
+        precondition(rows.allSatisfy { $0.count == headers.count }, "one cell per header in every row")
+        self.caption = caption
+        self.headers = headers
+        self.rows = rows
+    }
+}
+
+/// One indicator's part of the page (or a context section placed before the indicators,
+/// which may have no code and carry a ``ReportTable``).
 public struct IndicatorSection: Sendable {
     /// The indicator code, also the section's anchor.
     public var code: String
@@ -44,9 +59,13 @@ public struct IndicatorSection: Sendable {
     public var charts: [String]
     /// The published commentary, if any.
     public var commentary: String?
+    /// A table of several rows shown after the verdicts (e.g. the DfE comparators).
+    public var table: ReportTable?
+    /// The anchor's name when the section has no code (nil: derived from the code).
+    public var anchorName: String?
 
     public init(code: String, title: String, meta: String, facts: [(label: String, value: String)], verdicts: [Verdict],
-                charts: [String], commentary: String? = nil) {
+                charts: [String], commentary: String? = nil, table: ReportTable? = nil, anchorName: String? = nil) {
         self.code = code
         self.title = title
         self.meta = meta
@@ -54,12 +73,18 @@ public struct IndicatorSection: Sendable {
         self.verdicts = verdicts
         self.charts = charts
         self.commentary = commentary
+        self.table = table
+        self.anchorName = anchorName
     }
 
-    /// The anchor id: the code with anything but letters and digits replaced by `-`.
+    /// The anchor id: `anchorName` when given, else the code with anything but letters and
+    /// digits replaced by `-`.
     public var anchor: String {
-        "indicator-" + String(code.map { $0.isLetter || $0.isNumber ? $0 : "-" })
+        anchorName ?? "indicator-" + String(code.map { $0.isLetter || $0.isNumber ? $0 : "-" })
     }
+
+    /// The heading: the code and title, or the title alone when there is no code.
+    public var heading: String { code.isEmpty ? title : code + " " + title }
 }
 
 /// One line of the summary at the top: an indicator and why it is listed.

@@ -59,7 +59,7 @@ public struct ReportPage: Sendable {
         page.open("ul")
         for section in context + sections {
             page.open("li")
-            page.element("a", [("href", "#" + section.anchor)], text: section.code + " " + section.title)
+            page.element("a", [("href", "#" + section.anchor)], text: section.heading)
             page.close()
         }
         page.close()
@@ -100,7 +100,7 @@ public struct ReportPage: Sendable {
 
     private func write(_ section: IndicatorSection, into page: inout HTMLWriter) {
         page.open("section", [("id", section.anchor), ("class", "indicator"), ("aria-labelledby", section.anchor + "-heading")])
-        page.element("h2", [("id", section.anchor + "-heading")], text: section.code + " " + section.title)
+        page.element("h2", [("id", section.anchor + "-heading")], text: section.heading)
         if !section.meta.isEmpty { page.element("p", [("class", "meta")], text: section.meta) }
         if !section.facts.isEmpty {
             page.open("div", [("class", "facts")])
@@ -127,6 +127,33 @@ public struct ReportPage: Sendable {
                 page.write(verdict.explanation)
                 page.close()
             }
+            page.close()
+        }
+        if let table = section.table {
+            page.open("div", [("class", "facts")])
+            page.open("table")
+            page.element("caption", [("class", "meta")], text: table.caption)
+            page.open("thead")
+            page.open("tr")
+            for (index, header) in table.headers.enumerated() {
+                page.element("th", index == 0 ? [("scope", "col"), ("class", "text")] : [("scope", "col")], text: header)
+            }
+            page.close()
+            page.close()
+            page.open("tbody")
+            for row in table.rows {
+                page.open("tr")
+                for (index, cell) in row.enumerated() {
+                    if index == 0 {
+                        page.element("th", [("scope", "row"), ("class", "text")], text: cell)
+                    } else {
+                        page.element("td", text: cell)
+                    }
+                }
+                page.close()
+            }
+            page.close()
+            page.close()
             page.close()
         }
         if !section.charts.isEmpty {
