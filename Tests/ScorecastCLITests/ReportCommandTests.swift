@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+import ScorecastTestSupport
 import Testing
 @testable import ScorecastCLI
 
@@ -42,5 +44,91 @@ struct ReportCommandTests {
             try run.run(["report", run.path("nowhere"), "--month", "2021-08", "--out", run.path("report")])
         }
         #expect(!run.exists("report"))
+    }
+
+    static let dfe = Golden.fixture("dfe-southampton").path
+
+    /// The SVG documents embedded in `html`, in order.
+    static func svgs(in html: String) -> [String] {
+        html.components(separatedBy: "<svg").dropFirst().map { "<svg" + $0.components(separatedBy: "</svg>")[0] + "</svg>" }
+    }
+
+    @Test func withComparatorsThePageComparesWithDfEDataAndComparatorsCSVIsWhatCompareWrites() throws {
+        let run = try CommandRun()
+        try run.run(["import-scorecard", Self.text, "--month", "2021-08", "--out", run.path("tidy"), "--catalogue", Self.decisions])
+        try run.run(["report", run.path("tidy"), "--month", "2021-08", "--out", run.path("report"), "--place", "Southampton",
+                     "--comparators", Self.dfe, "--la", "E06000045", "--year", "2021"])
+        #expect(run.contents("report") == ["comparators.csv", "explain.csv", "forecast.csv", "report.html", "scorecard.csv",
+                                           "spc-seasonal.csv", "spc.csv", "summary.csv"])
+
+        // comparators.csv is byte for byte what `compare` writes for the same authority and year.
+        try run.run(["compare", "--la", "E06000045", "--year", "2021", "--data", Self.dfe, "--output", run.path("compare.csv")])
+        let comparators = try run.read("report/comparators.csv")
+        #expect(comparators == (try run.read("compare.csv")))
+        let rows = comparators.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.count == 14)
+        let header = rows[0]
+        let claRate = try #require(rows.first { $0.first == "cla_31mar_rate_per_10k" })
+        let column = { (name: String) in header.firstIndex(of: name)! }
+        #expect(claRate[column("la_code")] == "E06000045" && claRate[column("year")] == "2021")
+        #expect(Double(claRate[column("value")]) == 100 && Double(claRate[column("england_value")]) == 69)
+        let lower = try #require(Double(claRate[column("lo_95")])), upper = try #require(Double(claRate[column("hi_95")]))
+        #expect(lower < 100 && 100 < upper)
+        #expect(claRate[column("vs_england")] == "higher")
+
+        let html = try run.read("report/report.html")
+        #expect(html.contains("<section id=\"dfe-comparators\""))
+        #expect(html.contains("Compared with statistical neighbours, England and the South East (DfE, year ending 31 March 2021)"))
+        #expect(html.contains("href=\"#dfe-comparators\""))
+        #expect(html.contains("comparators.csv"))
+        // The table shows the rate with its interval (as the CSV, one decimal) and the verdict.
+        #expect(html.contains("<td>100.0</td>"))
+        #expect(html.contains("<td>\(String(format: "%.1f", lower)) to \(String(format: "%.1f", upper))</td>"))
+        #expect(html.contains("Funnel plot: Children looked after at 31 March, per 10,000 children"))
+        // Re-referrals have no England value in the fixture: said, not drawn.
+        #expect(html.contains("No funnel plot of Re-referrals within 12 months"))
+        // The indicators are all still there.
+        #expect(html.components(separatedBy: "<section id=\"indicator-").count - 1 == 64)
+
+        let page = try #require(XMLCheck.parse(String(html.dropFirst("<!DOCTYPE html>\n".count))), "page is not well-formed")
+        #expect(page.root == "html")
+        let charts = Self.svgs(in: html).filter { $0.contains("aria-labelledby=\"dfe-") }
+        // The fixture has only the CLA rate for 2021: its comparator chart and its funnel.
+        #expect(charts.count == 2)
+        #expect(charts.contains { $0.contains("aria-labelledby=\"dfe-cmp-1-title") })
+        #expect(charts.contains { $0.contains("aria-labelledby=\"dfe-funnel-0-title") })
+        for chart in charts {
+            let check = try #require(XMLCheck.parse(chart), "chart is not well-formed")
+            #expect(check.root == "svg")
+            #expect(check.rootAttributes["role"] == "img")
+            #expect(check.count("title") >= 1 && check.count("desc") == 1)
+        }
+    }
+
+    @Test func anUnknownAuthorityIsAUsageErrorAndWritesNoReport() throws {
+        let run = try CommandRun()
+        try run.run(["import-scorecard", Self.text, "--month", "2021-08", "--out", run.path("tidy"), "--catalogue", Self.decisions])
+        do {
+            try run.run(["report", run.path("tidy"), "--month", "2021-08", "--out", run.path("report"),
+                         "--comparators", Self.dfe, "--la", "E99999999", "--year", "2021"])
+            Issue.record("expected an error for an unknown authority")
+        } catch {
+            #expect(Scorecast.exitCode(for: error).rawValue == 64)
+            let message = Scorecast.message(for: error)
+            #expect(message.contains("unknown local authority \"E99999999\""), "\(message)")
+            #expect(message.contains("Southampton (E06000045)"), "\(message)")
+        }
+        #expect(!run.exists("report"))
+    }
+
+    @Test(arguments: [
+        ["--la", "E06000045"],
+        ["--comparators", "notebooks-data/dfe"],
+        ["--comparators", "notebooks-data/dfe", "--la", "E06000045", "--sn-model", "2019"],
+    ])
+    func comparatorOptionsWithoutTheirCompanionsAreUsageErrors(_ options: [String]) throws {
+        #expect(throws: (any Error).self) {
+            _ = try Scorecast.parseAsRoot(["report", "tidy", "--month", "2021-08", "--out", "report"] + options)
+        }
     }
 }

@@ -21,7 +21,12 @@ struct ComparatorDataOptions: ParsableArguments {
 
     /// Reads the three files.
     func load() throws -> AreaData {
-        let folder = data.hasSuffix("/") ? String(data.dropLast()) : data
+        try Self.load(folder: data)
+    }
+
+    /// Reads the three files from `folder` (shared with `report --comparators`).
+    static func load(folder: String) throws -> AreaData {
+        let folder = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         return try AreaData.load(
             indicators: folder + "/la_childrens_social_care_indicators.csv",
             populations: folder + "/ons_population_0_17_by_la.csv",

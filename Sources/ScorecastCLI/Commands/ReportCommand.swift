@@ -14,7 +14,10 @@ struct ReportCommand: ScorecastCommand {
         Reads an imported scorecard directory (indicators.csv, observations.csv and, when \
         present, comparators.csv, printed.csv, commentary.csv) and writes into REPORT_DIR: \
         report.html (no external resources), scorecard.csv, spc.csv, spc-seasonal.csv, \
-        explain.csv, forecast.csv and summary.csv. Each file is written whole or not at all.
+        explain.csv, forecast.csv and summary.csv. Each file is written whole or not at all. \
+        With --comparators DIR --la CODE (DfE data as compare reads it), the page also compares \
+        the authority with its statistical neighbours, England and its region for --year, with \
+        95% intervals, significance and funnel plots, and comparators.csv holds compare's table.
         """
     )
 
@@ -30,6 +33,8 @@ struct ReportCommand: ScorecastCommand {
     @Option(help: ArgumentHelp("Whose scorecard it is, for the title.", valueName: "name"))
     var place = "The local authority"
 
+    @OptionGroup var dfe: ReportComparatorOptions
+
     func validate() throws {
         guard let period = Period(parsing: month), period.frequency == .monthly else {
             throw ValidationError("--month expects YYYY-MM; found '\(month)'.")
@@ -39,8 +44,9 @@ struct ReportCommand: ScorecastCommand {
     func execute() throws {
         let period = Period(parsing: month)!
         let files = try ScorecardFiles(directory: directory, month: period)
+        let comparators = try dfe.load()
         let report = MonthlyReport(files: files, month: period, place: place)
-        let csvs: [(String, [UInt8])] = [
+        var csvs: [(String, [UInt8])] = [
             ("scorecard.csv", ScorecardReport.csv(report.analyses.map(\.line))),
             ("spc.csv", report.spcCSV(seasonal: false)),
             ("spc-seasonal.csv", report.spcCSV(seasonal: true)),
@@ -48,7 +54,8 @@ struct ReportCommand: ScorecastCommand {
             ("forecast.csv", report.forecastCSV()),
             ("summary.csv", report.summaryCSV()),
         ]
-        let html = report.page(files: csvs.map(\.0)).html()
+        if let comparators { csvs.append(("comparators.csv", comparators.csv())) }
+        let html = report.page(files: csvs.map(\.0), comparators: comparators).html()
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {

@@ -141,8 +141,8 @@ extension MonthlyReport {
                                 commentary: files.commentary[indicator.code])
     }
 
-    /// The whole page.
-    public func page(files written: [String]) -> ReportPage {
+    /// The whole page; with `comparators`, their DfE section comes before the indicators.
+    public func page(files written: [String], comparators: ComparatorReport? = nil) -> ReportPage {
         let sections = analyses.map(section)
         var unusual: [SummaryItem] = []
         var changed: [(SummaryItem, Double)] = []
@@ -175,13 +175,18 @@ extension MonthlyReport {
             "\(analyses.count) indicators for \(monthName). \(explained) could be judged against what trend, season and the school calendar lead us to expect; \(unusualCount) of them are unusual this month.",
             "SPC: \(spcReady) of \(analyses.count) indicators have the 12 points Making Data Count asks for. The scorecard carries seven months, so SPC says so instead of drawing limits; with longer history the same page shows plain and seasonal SPC verdicts.",
         ]
-        let method = [
+        var method = [
             "SPC follows NHS England's Making Data Count (XmR charts as NHSRplotthedots computes them): limits at the mean ± 2.66 × the average moving range; special causes are a point outside the limits, 7 points on one side of the mean, 7 points rising or falling, or 2 of 3 points near a limit. Colours: blue improvement, orange concern, purple unusual where neither direction is better, grey common cause.",
             "Seasonal SPC applies the same rules after the indicator's usual seasonal and calendar pattern (month, school holidays, working days; estimated by a calendar GLM) is taken out, so August's usual dip is not a signal and a real change is. It needs two years of history.",
             "\"Expected?\" fits the calendar GLM to the months before \(monthName) and asks whether the month falls outside its 95% predictive interval. Forecasts are ETS (automatic selection, as R's forecast::ets) with 80% and 95% intervals; counts are never forecast below zero and percentages stay within 0 to 100.",
         ]
+        if comparators != nil {
+            method.append("The DfE comparison uses published annual figures (year ending 31 March), not the scorecard's months. Intervals follow Public Health England: Byar's method for counts of 10 or more and exact Poisson below, for counts and rates; Wilson's score interval for percentages. A difference from England or the region is significant when the 95% interval excludes their value (the Fingertips rule); \"higher\" and \"lower\" are used where DfE names no better direction. Funnel plots put every local authority's rate against its denominator, with exact Poisson (rates) or binomial (percentages) limits around England's rate at 95% and 99.8% (Spiegelhalter, 2005); the same figures come from scorecast compare and scorecast funnel.")
+        }
         return ReportPage(title: "\(place) children's services scorecard: \(monthName)", subtitle: "What changed, what is unusual, and what to expect next. Made by scorecast.",
-                          headline: headline, changed: topChanges, unusual: unusual, sections: sections, method: method, files: written)
+                          headline: headline, changed: topChanges, unusual: unusual,
+                          context: comparators.map { [$0.section(place: place)] } ?? [],
+                          sections: sections, method: method, files: written)
     }
 }
 
