@@ -3,9 +3,11 @@
 /// Each model family registers one ``Entry`` in ``ModelCatalogue/registered`` (in
 /// `ModelCatalogue+Registered.swift`), one line per family. A name may carry options after a
 /// colon (`ets:MAdM`, `theta:dotm`); the entry's factory parses them. `auto` is built in: the
-/// mean of ETS and the theta models (``Ensemble/automatic(catalogue:fallback:)``), falling back
-/// per series to the held-out choice among the entries marked as automatic candidates
-/// (``AutomaticModel``) when no ensemble member can fit.
+/// mean of ETS and the theta models (``Ensemble/automatic(catalogue:fallback:)``). The members
+/// stand naive in for themselves where a series is too short for them, and the ensemble leaves
+/// such members out while any member fits; the held-out choice among the entries marked as
+/// automatic candidates (``AutomaticModel``) is the last resort, for a series no member can
+/// even fall back on.
 ///
 /// Calendar-aware models (`glm`) are bound to a ``CalendarContext``: the calendar whose
 /// regressors they use and the intervention events. When the context says a calendar was
@@ -125,7 +127,7 @@ extension ModelCatalogue {
 
     /// One line on what `auto` does, for `--help` and `scorecast models`.
     public static let automaticSummary =
-        "the mean of ets, theta, theta:stm and theta:dotm (where none of them fits, the automatic candidate with the lowest error on held-out recent periods); with --calendar england, per series whichever of that ensemble and the calendar GLM (glm) has the lower error on the last season held out"
+        "the mean of ets, theta, theta:stm and theta:dotm (a member too short for its model is left out; where every member is, naive, saying so); with --calendar england, per series whichever of that ensemble and the calendar GLM (glm) has the lower error on the last season held out"
 }
 
 /// Why a model name could not be turned into a spec.
