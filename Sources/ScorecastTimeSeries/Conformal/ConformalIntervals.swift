@@ -150,10 +150,6 @@ public struct FittedConformal: FittedForecastModel {
                                       upper: (0..<horizon).map { forecast.mean[$0] + quantile * scales[$0] })
         }
         // Counts are never forecast negative.
-        let observed = series.values.filter { !$0.isNaN }
-        if !observed.isEmpty && observed.allSatisfy({ $0 >= 0 }) {
-            forecast = forecast.clamped(atLeast: 0)
-        }
-        return forecast
+        return forecast.flooredAtZero(ifNonNegative: series)
     }
 }

@@ -71,9 +71,7 @@ public struct Ensemble: ForecastModelSpec {
             fits.removeAll(where: isStandIn)
         }
         if !failures.isEmpty { notes.append("left out of the ensemble: " + failures.joined(separator: "; ")) }
-        let observed = series.values.filter { !$0.isNaN }
-        return FittedEnsemble(series: series, members: fits.map(\.fitted), combination: combination, notes: notes,
-                              isNonNegative: !observed.isEmpty && observed.allSatisfy { $0 >= 0 })
+        return FittedEnsemble(series: series, members: fits.map(\.fitted), combination: combination, notes: notes)
     }
 }
 
@@ -85,15 +83,12 @@ public struct FittedEnsemble: FittedForecastModel {
     /// The combination operator.
     public let combination: Ensemble.Combination
     let memberNotes: [String]
-    /// Whether every observed value is ≥ 0 (forecasts are then floored at zero).
-    public let isNonNegative: Bool
 
-    init(series: TimeSeries, members: [AnyFittedForecastModel], combination: Ensemble.Combination, notes: [String], isNonNegative: Bool) {
+    init(series: TimeSeries, members: [AnyFittedForecastModel], combination: Ensemble.Combination, notes: [String]) {
         self.series = series
         self.members = members
         self.combination = combination
         self.memberNotes = notes
-        self.isNonNegative = isNonNegative
     }
 
     public var description: String { "\(combination)(" + members.map(\.description).joined(separator: ", ") + ")" }
@@ -118,7 +113,7 @@ public struct FittedEnsemble: FittedForecastModel {
                                lower: combined { $0.intervals[index].lower },
                                upper: combined { $0.intervals[index].upper })
         }
-        let forecast = Forecast(start: series.end.advanced(by: 1), mean: combined(\.mean), intervals: intervals, model: description)
-        return isNonNegative ? forecast.clamped(atLeast: 0) : forecast
+        return Forecast(start: series.end.advanced(by: 1), mean: combined(\.mean), intervals: intervals, model: description)
+            .flooredAtZero(ifNonNegative: series)
     }
 }
