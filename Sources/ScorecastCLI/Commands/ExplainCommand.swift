@@ -35,8 +35,7 @@ struct ExplainCommand: ScorecastCommand {
     @OptionGroup var calendar: CalendarOptions
     @OptionGroup var glm: GLMOptions
 
-    @Option(help: ArgumentHelp("Indicator catalogue CSV (code,unit,polarity,...; e.g. import-scorecard's indicators.csv): series whose unit is percent are modelled as percentages.", valueName: "file"))
-    var indicators: String?
+    @OptionGroup var units: IndicatorUnitOptions
 
     @Option(name: .customLong("level"), help: ArgumentHelp("Interval level in percent (repeatable; default 80 and 95).", valueName: "level"))
     var levels: [Double] = []
@@ -62,9 +61,7 @@ struct ExplainCommand: ScorecastCommand {
     func execute() throws {
         let period = Period(parsing: month)!
         let observed = try input.readAll()
-        let percentSeries = try indicators.map { path in
-            Set(try Indicator.read(path: path).filter { $0.unit == .percent }.map(\.code))
-        } ?? []
+        let percentSeries = try units.percentSeries()
         let spec = CalendarGLM(
             family: glm.family, seasonal: try glm.seasonalTerms(default: nil),
             calendar: try calendar.englandCalendar(default: .england), events: try calendar.interventionEvents())

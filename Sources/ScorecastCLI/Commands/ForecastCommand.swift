@@ -35,8 +35,7 @@ struct ForecastCommand: AsyncScorecastCommand {
     @Option(help: ArgumentHelp("Write each series' notes (fallbacks, model choices) as CSV series,note to this file.", valueName: "path"))
     var notes: String?
 
-    @Option(help: ArgumentHelp("Indicator catalogue CSV (code,unit,...; e.g. import-scorecard's indicators.csv): series whose unit is percent are forecast within 0 to 100 (glm fits them on the logit scale).", valueName: "file"))
-    var indicators: String?
+    @OptionGroup var units: IndicatorUnitOptions
 
     func validate() throws {
         try model.validate()
@@ -46,9 +45,7 @@ struct ForecastCommand: AsyncScorecastCommand {
     func execute() async throws {
         let spec = try model.spec()
         let binomialModel = try model.binomialModel()
-        let percentSeries = try indicators.map { path in
-            Set(try Indicator.read(path: path).filter { $0.unit == .percent }.map(\.code))
-        } ?? []
+        let percentSeries = try units.percentSeries()
         let reader = try input.reader()
         let fileName = reader.csv.fileName
         let output = try self.output.open(streaming: true)
