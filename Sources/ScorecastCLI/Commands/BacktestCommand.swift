@@ -39,7 +39,7 @@ struct BacktestCommand: AsyncScorecastCommand {
     }
 
     func execute() async throws {
-        let specs = try model.specs()
+        let specs = try model.specs(in: model.catalogue())
         let backtest = RollingOriginBacktest(horizon: model.horizon, origins: origins, step: step, levels: model.levels)
         let reader = try input.reader()
         let fileName = reader.csv.fileName

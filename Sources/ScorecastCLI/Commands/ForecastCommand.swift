@@ -43,8 +43,9 @@ struct ForecastCommand: AsyncScorecastCommand {
     }
 
     func execute() async throws {
-        let spec = try model.spec()
-        let binomialModel = try model.binomialModel()
+        let catalogue = try model.catalogue()
+        let spec = try model.specs(in: catalogue)[0]
+        let binomialModel = try model.binomialModel(in: catalogue)
         let percentSeries = try units.percentSeries()
         let reader = try input.reader()
         let fileName = reader.csv.fileName

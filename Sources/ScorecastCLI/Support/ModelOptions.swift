@@ -49,11 +49,6 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    /// The first model's spec.
-    func spec() throws -> AnyForecastModelSpec {
-        try specs()[0]
-    }
-
     /// The catalogue with `glm` bound to the calendar (england unless `--calendar none`, with
     /// `--term-dates`) and `--events`, and `auto` considering the GLM when a calendar was given.
     ///
@@ -65,18 +60,19 @@ struct ModelOptions: ParsableArguments {
     }
 
     /// The calendar GLM to fit to series with numerator and denominator columns
-    /// (quasi-binomial), when the first model is `glm` and its own intervals are reported.
-    func binomialModel() throws -> CalendarGLM? {
+    /// (quasi-binomial), when the first model is `glm` and its own intervals are reported; bound
+    /// to the same calendar and events as `catalogue`'s `glm` (the files are read once).
+    func binomialModel(in catalogue: ModelCatalogue) throws -> CalendarGLM? {
         let name = model[0]
         guard name.lowercased() == "glm" || name.lowercased().hasPrefix("glm:"), !intervals.isConformal(for: name) else { return nil }
         let options = name.split(separator: ":", maxSplits: 1).dropFirst().first.map(String.init)
-        return try CalendarGLM(options: options, calendar: calendar.englandCalendar(default: .england), events: calendar.interventionEvents())
+        return try CalendarGLM(options: options, calendar: catalogue.calendarContext.calendar, events: catalogue.calendarContext.events)
     }
 
-    /// Every model's spec, in order, with conformal intervals where `--intervals` asks for them.
-    func specs() throws -> [AnyForecastModelSpec] {
-        let catalogue = try catalogue()
-        return try model.map { name in
+    /// Every model's spec, in order, from `catalogue`, with conformal intervals where
+    /// `--intervals` asks for them.
+    func specs(in catalogue: ModelCatalogue) throws -> [AnyForecastModelSpec] {
+        try model.map { name in
             let spec = try catalogue.spec(named: name)
             guard intervals.isConformal(for: spec.name) else { return spec }
             return AnyForecastModelSpec(ConformalIntervals(base: spec, calibrationHorizon: horizon))
