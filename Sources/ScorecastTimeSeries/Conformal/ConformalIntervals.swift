@@ -73,7 +73,8 @@ public struct ConformalIntervals: ForecastModelSpec {
         let zReference = Normal.standardQuantile(0.5 + Self.referenceLevel / 200)
         var scores: [Double] = []
         var failedOrigins = 0
-        for origin in Self.originIndices(count: series.count, horizon: calibrationHorizon, origins: origins, seasonalPeriod: series.seasonalPeriod) {
+        let originIndices = Self.originIndices(count: series.count, horizon: calibrationHorizon, origins: origins, seasonalPeriod: series.seasonalPeriod)
+        for origin in originIndices {
             guard let model = try? base.fit(series.prefix(origin)) else {
                 failedOrigins += 1
                 continue
@@ -92,7 +93,7 @@ public struct ConformalIntervals: ForecastModelSpec {
         if scores.isEmpty {
             notes.append("conformal intervals need \(calibrationHorizon) periods after at least one origin with enough history: the model's own intervals are kept")
         } else {
-            let originCount = Self.originIndices(count: series.count, horizon: calibrationHorizon, origins: origins, seasonalPeriod: series.seasonalPeriod).count - failedOrigins
+            let originCount = originIndices.count - failedOrigins
             notes.append("intervals calibrated on \(scores.count) rolling-origin errors (\(originCount) origins × \(calibrationHorizon) steps)")
         }
         return FittedConformal(base: fitted, scores: scores, policy: policy, extraNotes: notes)
