@@ -17,7 +17,10 @@ extension ModelCatalogue {
             AnyForecastModelSpec.fallingBackToNaive(try ETS(options: options))
         },
         Entry("theta", "theta family: STM, DSTM or DOTM chosen per series by held-out error; theta:thetaf|stm|otm|dstm|dotm for one") { try ThetaFamily.catalogueSpec(option: $0) },
-        Entry("ensemble", "step-by-step mean of ets, theta, theta:stm and theta:dotm (what auto fits); ensemble:median, ensemble:mean:MODEL+MODEL") {
+        Entry("arima", "seasonal ARIMA chosen by a stepwise AICc search after KPSS and seasonal-strength tests (R's auto.arima, CSS estimates); arima:nonseasonal, arima:p,d,q or arima:p,d,q,P,D,Q[,noconstant] for fixed orders") {
+            try AutoARIMA.catalogueSpec(options: $0)
+        },
+        Entry("ensemble", "step-by-step mean of ets, theta, theta:stm, theta:dotm and arima (what auto fits); ensemble:median, ensemble:mean:MODEL+MODEL") {
             try Ensemble.spec(options: $0, catalogue: .standard(calendar: context))
         },
         Entry("glm", "calendar-aware GLM: trend, seasonal terms by AICc, school holidays, working days and --events; Poisson or negative binomial counts, quasi-binomial numerator/denominator series (glm:negbin|poisson|gaussian, glm:fourier1..6|dummies|noseason, glm:notrend, glm:nocalendar; comma-separated)") {
