@@ -1,7 +1,7 @@
 #!/usr/bin/env Rscript
 # R forecast 8.20 on all M3 monthly series, h = 18, 80% and 95% intervals, timed:
-# thetaf() and ets() (automatic, AICc), each over JOBS worker processes (parallel::mclapply).
-# Writes OUT_DIR/r-thetaf.csv and OUT_DIR/r-ets.csv (series,period,model,mean,lo_80,hi_80,lo_95,hi_95)
+# thetaf(), ets() (automatic, AICc) and auto.arima() (defaults), each over JOBS worker processes
+# (parallel::mclapply). Writes OUT_DIR/r-thetaf.csv, OUT_DIR/r-ets.csv and OUT_DIR/r-autoarima.csv (series,period,model,mean,lo_80,hi_80,lo_95,hi_95)
 # and prints `r,<method>,<seconds>,<series>` lines.
 # Usage: Rscript scripts/benchmarks/m3-peers.R DATA_DIR OUT_DIR JOBS
 suppressPackageStartupMessages({ library(forecast); library(parallel) })
@@ -28,3 +28,4 @@ run <- function(label, method) {
 }
 run("thetaf", function(y) thetaf(y, h = 18, level = c(80, 95)))
 run("ets", function(y) forecast(ets(y), h = 18, level = c(80, 95)))
+run("autoarima", function(y) forecast(auto.arima(y), h = 18, level = c(80, 95)))

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """statsforecast on all M3 monthly series, h = 18, 80% and 95% intervals, timed with n_jobs = JOBS:
-DynamicOptimizedTheta, AutoTheta and AutoETS (season length 12). Then the plain mean of R's ets,
+DynamicOptimizedTheta, AutoTheta, AutoETS and AutoARIMA (season length 12). Then the plain mean of R's ets,
 R's thetaf and statsforecast's DOTM forecasts (means and bounds), the issue's reference ensemble.
 
-Writes OUT_DIR/sf-dotm.csv, sf-autotheta.csv, sf-autoets.csv, mean-ets-thetaf-dotm.csv
+Writes OUT_DIR/sf-dotm.csv, sf-autotheta.csv, sf-autoets.csv, sf-autoarima.csv, mean-ets-thetaf-dotm.csv
 (series,period,model,mean,lo_80,hi_80,lo_95,hi_95); prints `statsforecast,<model>,<seconds>,<series>`.
 Run after m3-peers.R (the ensemble reads its CSVs).
 Usage: python3 scripts/benchmarks/m3-peers.py DATA_DIR OUT_DIR JOBS
@@ -14,7 +14,7 @@ import time
 
 import pandas as pd
 from statsforecast import StatsForecast
-from statsforecast.models import AutoETS, AutoTheta, DynamicOptimizedTheta
+from statsforecast.models import AutoARIMA, AutoETS, AutoTheta, DynamicOptimizedTheta
 
 data_dir, out_dir, jobs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 train = pd.read_csv(os.path.join(data_dir, "train.csv")).sort_values(["series", "period"], kind="stable")
@@ -34,7 +34,7 @@ def tidy(result, column, label):
 
 
 models = {"dotm": DynamicOptimizedTheta(season_length=12), "autotheta": AutoTheta(season_length=12),
-          "autoets": AutoETS(season_length=12)}
+          "autoets": AutoETS(season_length=12), "autoarima": AutoARIMA(season_length=12)}
 first = frame[frame["unique_id"] == frame["unique_id"].iloc[0]]
 for label, model in models.items():
     StatsForecast(models=[model], freq=1, n_jobs=1).forecast(df=first, h=18, level=[80, 95])  # warm-up

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Theta family, combination and conformal intervals on all 1,428 M3 monthly series (h = 18),
+# Theta family, ARIMA, combination and conformal intervals on all 1,428 M3 monthly series (h = 18),
 # through the CLI, side by side with R forecast 8.20 and statsforecast in the same run.
 #
 # Each method forecasts every series with 80% and 95% intervals using JOBS worker processes
@@ -37,6 +37,8 @@ ours theta-conformal --model theta --intervals conformal
 ours theta-dotm --model theta:dotm --intervals model
 ours thetaf --model theta:thetaf --intervals model
 ours ensemble --model ensemble --intervals model
+ours arima --model arima --intervals model
+ours arima-kalman --model arima:kalman --intervals model
 ours auto --model auto
 
 Rscript scripts/benchmarks/m3-peers.R "$data" "$out" "$jobs" | sed 's/^r,/R,/' >> "$timings"

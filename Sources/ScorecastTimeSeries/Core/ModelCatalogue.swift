@@ -127,7 +127,7 @@ extension ModelCatalogue {
 
     /// One line on what `auto` does, for `--help` and `scorecast models`.
     public static let automaticSummary =
-        "the mean of ets, theta, theta:stm and theta:dotm (a member too short for its model is left out; where every member is, naive, saying so); with --calendar england, per series whichever of that ensemble and the calendar GLM (glm) has the lower error on the last season held out"
+        "the mean of ets, theta, theta:stm, theta:dotm and arima (a member too short for its model is left out; where every member is, naive, saying so); with --calendar england, per series whichever of that ensemble and the calendar GLM (glm) has the lower error on the last season held out"
 }
 
 /// Why a model name could not be turned into a spec.
