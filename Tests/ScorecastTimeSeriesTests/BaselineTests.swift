@@ -121,7 +121,7 @@ struct ModelCatalogueTests {
     }
 
     @Test func unknownNamesAndStrayOptionsAreErrors() {
-        #expect(throws: ModelCatalogueError.self) { try ModelCatalogue.standard.spec(named: "arima") }
+        #expect(throws: ModelCatalogueError.self) { try ModelCatalogue.standard.spec(named: "sarimax") }
         #expect(throws: ModelCatalogueError.self) { try ModelCatalogue.standard.spec(named: "naive:fast") }
         do {
             _ = try ModelCatalogue.standard.spec(named: "prophet")
@@ -146,9 +146,9 @@ struct ModelCatalogueTests {
         let fitted = try ModelCatalogue.standard.spec(named: "auto").fit(TimeSeries(name: "x", start: start, values: seasonal))
         #expect(fitted.description.hasPrefix("mean(ETS("))
         #expect((fitted as AnyFittedForecastModel).base is FittedEnsemble)
-        // Two values: neither ETS nor the theta models can fit; each falls back to naive, saying so.
+        // Two values: none of ETS, the theta models and ARIMA can fit; each falls back to naive, saying so.
         let tiny = try ModelCatalogue.standard.spec(named: "auto").fit(TimeSeries(name: "y", start: start, values: [3, 4]))
-        #expect(tiny.description == "mean(naive (fallback), naive (fallback), naive (fallback), naive (fallback))")
+        #expect(tiny.description == "mean(naive (fallback), naive (fallback), naive (fallback), naive (fallback), naive (fallback))")
         #expect(tiny.notes.contains { $0.contains("the model needs at least 7: fell back to naive") })
     }
 }
