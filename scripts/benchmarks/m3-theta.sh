@@ -53,7 +53,7 @@ for file in "$out"/scorecast-*.csv "$out"/r-*.csv "$out"/sf-*.csv "$out"/mean-et
     sf-*) key="statsforecast,${name#sf-}" ;;
     *) key="-" ;;
   esac
-  seconds=$(grep "^$key," "$timings" | cut -d, -f3 | head -1)
+  seconds=$({ grep "^$key," "$timings" || true; } | cut -d, -f3 | head -1)  # none for the mean of peers
   "$scorecast" accuracy --forecasts "$file" --actuals "$data/test.csv" --train "$data/train.csv" --label "$name" \
     | awk -F, -v s="${seconds:--}" '$1 == "ALL" { printf "%-34s %9s %8.3f %7.3f %7.1f %7.1f\n", $2, s, $7, $8, 100 * $9, 100 * $12 }'
 done

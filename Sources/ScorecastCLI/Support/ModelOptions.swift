@@ -28,7 +28,7 @@ struct ModelOptions: ParsableArguments {
     @Option(name: [.short, .long], help: ArgumentHelp("Series to fit at once (default: the number of processors).", valueName: "n"))
     var jobs: Int = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
-    @Option(help: ArgumentHelp("Prediction intervals: model (the model's own), conformal (calibrated on the series' own rolling-origin errors), or default (conformal for auto, theta and ensemble, whose own intervals under-cover on M3 monthly; the model's own otherwise).", valueName: "method"))
+    @Option(help: ArgumentHelp("Prediction intervals: model (the model's own), conformal (calibrated on the series' own rolling-origin errors), or default (conformal for auto, theta, arima and ensemble, whose own intervals under-cover on M3 monthly; the model's own otherwise).", valueName: "method"))
     var intervals: IntervalMethod = .default
 
     @OptionGroup var calendar: CalendarOptions
@@ -87,7 +87,7 @@ enum IntervalMethod: String, ExpressibleByArgument, CaseIterable {
     /// Conformal intervals from the series' rolling-origin errors (``ConformalIntervals``).
     case conformal
     /// Conformal where the model's own intervals under-cover on M3 monthly (auto, the theta
-    /// family and ensembles: 73–77% and 88–92% for nominal 80% and 95%); the model's own
+    /// family, ARIMA and ensembles: 73–77% and 88–92% for nominal 80% and 95%); the model's own
     /// otherwise (ETS covers 79.6% and 93.8%, the baselines' intervals are R's).
     case `default`
 
@@ -96,7 +96,7 @@ enum IntervalMethod: String, ExpressibleByArgument, CaseIterable {
         switch self {
         case .model: false
         case .conformal: true
-        case .default: ["auto", "theta", "ensemble"].contains { name == $0 || name.hasPrefix($0 + ":") }
+        case .default: ["auto", "theta", "arima", "ensemble"].contains { name == $0 || name.hasPrefix($0 + ":") }
         }
     }
 }

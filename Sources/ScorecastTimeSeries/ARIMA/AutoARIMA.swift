@@ -49,6 +49,18 @@ public struct AutoARIMA: ForecastModelSpec {
     /// - Throws: ``TimeSeriesError/tooShort(series:needed:got:)`` when not even the model with no
     ///   ARMA terms can be estimated.
     public func fit(_ series: TimeSeries) throws -> FittedARIMA {
+        try search(series).chosen
+    }
+
+    /// One model the search estimated: its orders, constant and AICc (infinite when rejected).
+    struct Visit: Equatable {
+        var order: ARIMAOrder
+        var constant: ARIMAConstant
+        var aicc: Double
+    }
+
+    /// The search itself: the chosen fit and every model estimated, in the order it was.
+    func search(_ series: TimeSeries) throws -> (chosen: FittedARIMA, visits: [Visit]) {
         let data = try ARIMAData(series)
         let period = data.period
         let length = data.values.count
@@ -71,6 +83,7 @@ public struct AutoARIMA: ForecastModelSpec {
         var tried: [Candidate: Double] = [:]
         var fits: [Candidate: FittedARIMA] = [:]
         var lastError: Error?
+        var visits: [Visit] = []
         func score(_ candidate: Candidate) -> Double {
             if let known = tried[candidate] { return known }
             let order = ARIMAOrder(p: candidate.p, d: d, q: candidate.q, seasonalP: candidate.sp, seasonalD: seasonalD, seasonalQ: candidate.sq)
@@ -85,6 +98,7 @@ public struct AutoARIMA: ForecastModelSpec {
                 lastError = error
             }
             tried[candidate] = criterion
+            visits.append(Visit(order: order, constant: candidate.constant ? (d + seasonalD == 0 ? .mean : .drift) : .none, aicc: criterion))
             return criterion
         }
         func allowed(_ c: Candidate) -> Bool {
@@ -148,7 +162,8 @@ public struct AutoARIMA: ForecastModelSpec {
         }
         var result = chosen
         result.forecastMethod = forecastMethod
-        return result.adding(notes: ["ARIMA: \(seasonalD) seasonal and \(d) regular difference\(d == 1 ? "" : "s") by the seasonal-strength and KPSS tests; \(tried.count) models tried by AICc"])
+        let note = "ARIMA: \(seasonalD) seasonal and \(d) regular difference\(d == 1 ? "" : "s") by the seasonal-strength and KPSS tests; \(tried.count) models tried by AICc"
+        return (result.adding(notes: [note]), visits)
     }
 }
 
