@@ -5,7 +5,7 @@ import Testing
 /// R forecast 8.20's ARIMA results on the ETS fixtures' 100 M3 monthly series (made by
 /// `scripts/fixtures/arima.R`; orders written `p d q P D Q`).
 enum ARIMAFixtures {
-    static func rows(_ name: String) -> [[String: String]] { ETSFixtures.rows(arima: name) }
+    static func rows(_ name: String) -> [[String: String]] { ETSFixtures.rows(name, folder: "arima") }
 
     /// `"1 0 1 0 1 1"` as an order.
     static func order(_ text: String) -> ARIMAOrder {
@@ -18,17 +18,4 @@ enum ARIMAFixtures {
     /// The fixed-order CSS fits R's optimiser finished (convergence code 0); the others stopped
     /// at R's 100-iteration cap and depend on its exact path.
     static let convergedFits: [[String: String]] = rows("arima-css-summary").filter { $0["code"] == "0" }
-}
-
-extension ETSFixtures {
-    /// A fixture of `Fixtures/arima/`.
-    static func rows(arima name: String) -> [[String: String]] {
-        let url = Bundle.module.url(forResource: "Fixtures/arima/\(name)", withExtension: "csv")!
-        let text = try! String(contentsOf: url, encoding: .utf8)
-        var lines = text.split(whereSeparator: \.isNewline).map(String.init)
-        let header = lines.removeFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        return lines.map { line in
-            Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
-        }
-    }
 }

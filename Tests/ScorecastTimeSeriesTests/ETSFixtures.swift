@@ -26,8 +26,9 @@ enum ETSFixtures {
         let mean: Double, lo80: Double, hi80: Double, lo95: Double, hi95: Double
     }
 
-    static func rows(_ name: String) -> [[String: String]] {
-        let url = Bundle.module.url(forResource: "Fixtures/ets/\(name)", withExtension: "csv")!
+    /// A fixture of `Fixtures/FOLDER/` (`ets` unless given).
+    static func rows(_ name: String, folder: String = "ets") -> [[String: String]] {
+        let url = Bundle.module.url(forResource: "Fixtures/\(folder)/\(name)", withExtension: "csv")!
         let text = try! String(contentsOf: url, encoding: .utf8)
         var lines = text.split(whereSeparator: \.isNewline).map(String.init)
         let header = lines.removeFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)

@@ -15,12 +15,7 @@ enum ARIMAPolynomials {
     /// ``autoregressive(_:seasonal:period:)`` into `result` (length p + mP), allocating nothing.
     @inline(__always)
     static func fillAutoregressive(_ phi: ArraySlice<Double>, seasonal: ArraySlice<Double>, period: Int, into result: inout [Double]) {
-        for index in result.indices { result[index] = 0 }
-        for (i, value) in zip(1..., phi) { result[i - 1] += value }
-        for (j, seasonalValue) in zip(1..., seasonal) {
-            result[period * j - 1] += seasonalValue
-            for (i, value) in zip(1..., phi) { result[period * j + i - 1] -= value * seasonalValue }
-        }
+        fillSeasonalProduct(phi, seasonal: seasonal, period: period, crossSign: -1, into: &result)
     }
 
     /// The coefficients θ*₁…θ*ₖ of `θ(B) Θ(Bᵐ) = 1 + Σ θ*_k Bᵏ`.
@@ -33,11 +28,20 @@ enum ARIMAPolynomials {
     /// ``movingAverage(_:seasonal:period:)`` into `result` (length q + mQ), allocating nothing.
     @inline(__always)
     static func fillMovingAverage(_ theta: ArraySlice<Double>, seasonal: ArraySlice<Double>, period: Int, into result: inout [Double]) {
+        fillSeasonalProduct(theta, seasonal: seasonal, period: period, crossSign: 1, into: &result)
+    }
+
+    /// The tail coefficients of `(1 ± Σ a_i Bⁱ)(1 ± Σ s_j Bᵐʲ)`, written in the same sign
+    /// convention as the factors: `a_i` at lag i, `s_j` at lag mj and `crossSign · a_i s_j` at
+    /// lag mj + i (−1 for autoregressive factors `1 − …`, +1 for moving-average ones `1 + …`).
+    @inline(__always)
+    private static func fillSeasonalProduct(_ main: ArraySlice<Double>, seasonal: ArraySlice<Double>, period: Int, crossSign: Double,
+                                            into result: inout [Double]) {
         for index in result.indices { result[index] = 0 }
-        for (i, value) in zip(1..., theta) { result[i - 1] += value }
+        for (i, value) in zip(1..., main) { result[i - 1] += value }
         for (j, seasonalValue) in zip(1..., seasonal) {
             result[period * j - 1] += seasonalValue
-            for (i, value) in zip(1..., theta) { result[period * j + i - 1] += value * seasonalValue }
+            for (i, value) in zip(1..., main) { result[period * j + i - 1] += crossSign * value * seasonalValue }
         }
     }
 

@@ -89,7 +89,7 @@ public struct STL: Sendable, Equatable {
         guard count > 2 * period, series.observedCount >= 2 else {
             throw TimeSeriesError.tooShort(series: series.name, needed: 2 * period + 1, got: series.observedCount)
         }
-        let values = Self.interpolated(series.values)
+        let values = series.interpolatedValues
         let periodic = seasonalWindow == .periodic
         let seasonalSpan: Int
         switch seasonalWindow {
@@ -127,21 +127,5 @@ public struct STL: Sendable, Equatable {
     static func nextOdd(_ value: Double) -> Int {
         let rounded = Int(value.rounded(.toNearestOrEven))
         return rounded % 2 == 0 ? rounded + 1 : rounded
-    }
-
-    /// Fills missing values by linear interpolation, and at the ends by the nearest observed value.
-    static func interpolated(_ values: [Double]) -> [Double] {
-        guard values.contains(where: \.isNaN) else { return values }
-        var result = values
-        let observed = values.indices.filter { !values[$0].isNaN }
-        guard let first = observed.first, let last = observed.last else { return values }
-        for index in 0..<first { result[index] = values[first] }
-        for index in (last + 1)..<values.count { result[index] = values[last] }
-        for (left, right) in zip(observed, observed.dropFirst()) where right > left + 1 {
-            for index in (left + 1)..<right {
-                result[index] = values[left] + (values[right] - values[left]) * Double(index - left) / Double(right - left)
-            }
-        }
-        return result
     }
 }
