@@ -32,7 +32,6 @@ extension FittedARIMA {
         let b = expandedMovingAverage
         let delta = ARIMAPolynomials.differencing(d: order.d, seasonalD: order.seasonalD, period: period)
         let n = values.count
-        let shift = constantValue * (constant == .drift && order.d == 0 ? Double(period) : 1)
         var w = centred + [Double](repeating: 0, count: horizon)
         let e = errors
         var y = values + [Double](repeating: 0, count: horizon)
@@ -41,7 +40,7 @@ extension FittedARIMA {
             for (k, coefficient) in zip(1..., a) { value += coefficient * w[t - k] }
             for (k, coefficient) in zip(1..., b) where t - k < n { value += coefficient * e[t - k] }
             w[t] = value
-            var level = value + shift
+            var level = value + differencedConstant
             for (k, coefficient) in zip(1..., delta) { level += coefficient * y[t - k] }
             y[t] = level
         }

@@ -132,6 +132,16 @@ struct ARIMAStateSpace {
         return nil
     }
 
+    /// `out = P Zᵀ` for a dense row-major `P` of side `size` (symmetric, so also `(Z P)ᵀ`).
+    func covarianceTimesObservation(_ covariance: [Double], into out: inout [Double]) {
+        let n = size, r = armaSize
+        for i in 0..<n {
+            var sum = covariance[i * n]
+            for (k, coefficient) in differencing.enumerated() { sum += covariance[i * n + r + k] * coefficient }
+            out[i] = sum
+        }
+    }
+
     /// Runs the Kalman filter over `y` (missing values skipped) from the stationary / diffuse
     /// start, returning the filtered state and covariance after the last observation.
     ///
@@ -160,11 +170,7 @@ struct ARIMAStateSpace {
             }
             let innovation = value - predicted.withUnsafeBufferPointer { observe($0) }
             // M = P Zᵀ, F = Z M.
-            for i in 0..<n {
-                var sum = covariance[i * n]
-                for (k, coefficient) in differencing.enumerated() { sum += covariance[i * n + r + k] * coefficient }
-                gain[i] = sum
-            }
+            covarianceTimesObservation(covariance, into: &gain)
             let variance = gain.withUnsafeBufferPointer { observe($0) }
             guard variance > 0 else {
                 state = predicted
@@ -187,19 +193,14 @@ struct ARIMAStateSpace {
         var next = state
         var work = covariance, column = state, result = state
         var means: [Double] = [], variances: [Double] = []
+        var loading = [Double](repeating: 0, count: n)
         for _ in 0..<horizon {
             next.withUnsafeMutableBufferPointer { out in state.withUnsafeBufferPointer { transition($0, into: out) } }
             swap(&state, &next)
             propagate(&covariance, work: &work, column: &column, result: &result)
             means.append(state.withUnsafeBufferPointer { observe($0) })
-            // Z P Zᵀ.
-            var zp = [Double](repeating: 0, count: n)
-            for j in 0..<n {
-                var sum = covariance[j]
-                for (k, coefficient) in differencing.enumerated() { sum += coefficient * covariance[(armaSize + k) * n + j] }
-                zp[j] = sum
-            }
-            variances.append(zp.withUnsafeBufferPointer { observe($0) })
+            covarianceTimesObservation(covariance, into: &loading)
+            variances.append(loading.withUnsafeBufferPointer { observe($0) })  // Z P Zᵀ
         }
         return (means, variances)
     }

@@ -87,9 +87,10 @@ public struct AutoARIMA: ForecastModelSpec {
         func score(_ candidate: Candidate) -> Double {
             if let known = tried[candidate] { return known }
             let order = ARIMAOrder(p: candidate.p, d: d, q: candidate.q, seasonalP: candidate.sp, seasonalD: seasonalD, seasonalQ: candidate.sq)
+            let constant = ARIMA(order: order, includeConstant: candidate.constant).constant
             var criterion = Double.infinity
             do {
-                let fitted = try ARIMAEstimation.fit(order: order, constant: candidate.constant ? (d + seasonalD == 0 ? .mean : .drift) : .none, data: data)
+                let fitted = try ARIMAEstimation.fit(order: order, constant: constant, data: data)
                 if fitted.aicc.isFinite && fitted.smallestRootModulus >= 1.01 {
                     criterion = fitted.aicc
                     fits[candidate] = fitted
@@ -98,7 +99,7 @@ public struct AutoARIMA: ForecastModelSpec {
                 lastError = error
             }
             tried[candidate] = criterion
-            visits.append(Visit(order: order, constant: candidate.constant ? (d + seasonalD == 0 ? .mean : .drift) : .none, aicc: criterion))
+            visits.append(Visit(order: order, constant: constant, aicc: criterion))
             return criterion
         }
         func allowed(_ c: Candidate) -> Bool {

@@ -43,6 +43,9 @@ public struct FittedARIMA: FittedForecastModel {
     let errors: [Double]
     /// The differenced series less the constant's contribution (`NaN` before index d + mD).
     let centred: [Double]
+    /// The constant's contribution to the differenced series: the mean, or the drift times
+    /// δ(B)t (1 after a regular difference, m after a seasonal one); 0 without a constant.
+    let differencedConstant: Double
     /// How ``forecast(horizon:levels:using:)`` computes.
     public var forecastMethod: ARIMAForecastMethod = .conditional
 
@@ -66,6 +69,7 @@ public struct FittedARIMA: FittedForecastModel {
         values = data.values
         errors = objective.errors
         let shift = constantValue * objective.constantScale
+        differencedConstant = shift
         centred = objective.differenced.map { $0 - shift }
         fittedValues = data.values.indices.map { t in
             t >= objective.conditioningCount && !data.series.values[t].isNaN ? data.series.values[t] - objective.errors[t] : .nan
