@@ -43,4 +43,26 @@ struct ComparatorDataOptions: ParsableArguments {
             return measure
         }
     }
+
+    /// The authority `text` names (ONS code or name); a usage error saying why otherwise,
+    /// prefixed with `option` (`"--la: "`) when given.
+    static func authority(matching text: String, in data: AreaData, option: String = "") throws -> Int {
+        do {
+            return try data.localAuthority(matching: text)
+        } catch {
+            throw ValidationError(option + error.description)
+        }
+    }
+
+    /// A usage error unless `data` has figures for `year`.
+    static func requireYear(_ year: Int, in data: AreaData) throws {
+        guard data.years.contains(year) else {
+            throw ValidationError("no data for year \(year); the data cover \(data.years.first ?? 0)-\(data.years.last ?? 0)")
+        }
+    }
+
+    /// A usage error unless `model` is a DfE statistical neighbour model (2021 or 2025).
+    static func validateNeighbourModel(_ model: Int) throws {
+        guard model == 2021 || model == 2025 else { throw ValidationError("--sn-model must be 2021 or 2025") }
+    }
 }

@@ -40,7 +40,7 @@ struct CompareCommand: ScorecastCommand {
 
     func validate() throws {
         guard allLas || la != nil else { throw ValidationError("give --la CODE_OR_NAME or --all-las") }
-        guard snModel == 2021 || snModel == 2025 else { throw ValidationError("--sn-model must be 2021 or 2025") }
+        try ComparatorDataOptions.validateNeighbourModel(snModel)
         guard significanceLevel > 0 && significanceLevel < 100 else { throw ValidationError("--significance-level must be between 0 and 100") }
         _ = try ComparatorDataOptions.measures(measure)
     }
@@ -52,17 +52,11 @@ struct CompareCommand: ScorecastCommand {
         if allLas {
             authorities = data.localAuthorityIndices
         } else {
-            do {
-                authorities = [try data.localAuthority(matching: la ?? "")]
-            } catch {
-                throw ValidationError(error.description)
-            }
+            authorities = [try ComparatorDataOptions.authority(matching: la ?? "", in: data)]
         }
         let years: [Int]
         if let year {
-            guard data.years.contains(year) else {
-                throw ValidationError("no data for year \(year); the data cover \(data.years.first ?? 0)-\(data.years.last ?? 0)")
-            }
+            try ComparatorDataOptions.requireYear(year, in: data)
             years = [year]
         } else {
             years = data.years

@@ -39,9 +39,7 @@ struct FunnelCommand: ScorecastCommand {
 
     func execute() throws {
         let data = try source.load()
-        guard data.years.contains(year) else {
-            throw ValidationError("no data for year \(year); the data cover \(data.years.first ?? 0)-\(data.years.last ?? 0)")
-        }
+        try ComparatorDataOptions.requireYear(year, in: data)
         let chosen = try ComparatorDataOptions.measures([measure])[0]
         let funnel: FunnelTable
         do {

@@ -50,15 +50,8 @@ struct ProjectPopulation: ScorecastCommand {
     func execute() throws {
         let levels = self.levels.isEmpty ? [80, 95] : self.levels
         let folder = data.hasSuffix("/") ? String(data.dropLast()) : data
-        let areas = try AreaData.load(indicators: folder + "/la_childrens_social_care_indicators.csv",
-                                      populations: folder + "/ons_population_0_17_by_la.csv",
-                                      neighbours: folder + "/statistical_neighbours.csv")
-        let area: Int
-        do {
-            area = try areas.localAuthority(matching: la)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let areas = try ComparatorDataOptions.load(folder: folder)
+        let area = try ComparatorDataOptions.authority(matching: la, in: areas)
         let years = areas.years
         guard let firstYear = years.first(where: { !areas.value(area: area, year: $0, measure: measure).isNaN }),
               let lastYear = years.last(where: { !areas.value(area: area, year: $0, measure: measure).isNaN }) else {

@@ -24,7 +24,7 @@ struct ReportComparatorOptions: ParsableArguments {
             return
         }
         guard la != nil else { throw ValidationError("--comparators needs --la CODE_OR_NAME") }
-        guard snModel == 2021 || snModel == 2025 else { throw ValidationError("--sn-model must be 2021 or 2025") }
+        try ComparatorDataOptions.validateNeighbourModel(snModel)
     }
 
     /// Loads the data and computes the section, or nil without `--comparators`. An unknown
@@ -32,16 +32,9 @@ struct ReportComparatorOptions: ParsableArguments {
     func load() throws -> ComparatorReport? {
         guard let folder = comparators, let la else { return nil }
         let data = try ComparatorDataOptions.load(folder: folder)
-        let authority: Int
-        do {
-            authority = try data.localAuthority(matching: la)
-        } catch {
-            throw ValidationError("--la: " + error.description)
-        }
+        let authority = try ComparatorDataOptions.authority(matching: la, in: data, option: "--la: ")
         let chosen = year ?? data.years.last ?? 0
-        guard data.years.contains(chosen) else {
-            throw ValidationError("no data for year \(chosen); the data cover \(data.years.first ?? 0)-\(data.years.last ?? 0)")
-        }
+        try ComparatorDataOptions.requireYear(chosen, in: data)
         return ComparatorReport(data: data, authority: authority, year: chosen, neighbourModel: snModel)
     }
 }

@@ -40,7 +40,7 @@ struct ScorecardComparatorsCommand: ScorecastCommand {
 
     func validate() throws {
         guard Period(parsing: month) != nil else { throw ValidationError("--month must be a period, YYYY-MM (got '\(month)')") }
-        guard snModel == 2021 || snModel == 2025 else { throw ValidationError("--sn-model must be 2021 or 2025") }
+        try ComparatorDataOptions.validateNeighbourModel(snModel)
     }
 
     func execute() throws {
@@ -48,12 +48,7 @@ struct ScorecardComparatorsCommand: ScorecastCommand {
         let files = try ScorecardFiles(directory: directory, month: period)
         let lines = ScorecardReport.lines(files, month: period)
         let data = try source.load()
-        let authority: Int
-        do {
-            authority = try data.localAuthority(matching: la)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let authority = try ComparatorDataOptions.authority(matching: la, in: data)
         let links = try ScorecardComparison.readLinks(path: measureMap)
         let year = comparatorYear ?? Int(String(month.prefix(4)))! - 1
         let comparison = ScorecardComparison(lines: lines, links: links, data: data, authority: authority,
