@@ -5,10 +5,12 @@
 // Modules, lowest first; dependencies point one way only:
 //   CLapack                system LAPACKE + CBLAS (OpenBLAS)
 //   ScorecastNumerics      linear algebra, optimisers, distributions
-//   ScorecastTimeSeries    periods, series, the model protocol, model families
+//   ScorecastCore          periods, series, calendar dates, the located data error
+//   ScorecastTimeSeries    the model protocol, model specifications, the forecasting
+//                          pipeline, one folder per model family
 //   ScorecastSPC           XmR statistical process control (Making Data Count)
 //   ScorecastCharts        accessible SVG charts from plain values (no dependencies)
-//   ScorecastData          tidy CSV codec, indicator catalogue, scorecard import
+//   ScorecastData          tidy CSV codec, indicator catalogue, scorecard import (Core only)
 //   ScorecastComparators   rates, intervals, statistical-neighbour comparisons
 //   ScorecastReport        the monthly HTML report (scorecard, SPC, explain, forecasts, charts)
 //   ScorecastProjection    stock-flow demand projection, scenarios, costs
@@ -21,6 +23,7 @@ let package = Package(
     products: [
         .executable(name: "scorecast", targets: ["ScorecastCLI"]),
         .library(name: "ScorecastNumerics", targets: ["ScorecastNumerics"]),
+        .library(name: "ScorecastCore", targets: ["ScorecastCore"]),
         .library(name: "ScorecastTimeSeries", targets: ["ScorecastTimeSeries"]),
         .library(name: "ScorecastSPC", targets: ["ScorecastSPC"]),
         .library(name: "ScorecastCharts", targets: ["ScorecastCharts"]),
@@ -28,6 +31,7 @@ let package = Package(
         .library(name: "ScorecastComparators", targets: ["ScorecastComparators"]),
         .library(name: "ScorecastReport", targets: ["ScorecastReport"]),
         .library(name: "ScorecastProjection", targets: ["ScorecastProjection"]),
+        .executable(name: "scorecast-quickstart", targets: ["ScorecastQuickStart"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,55 +43,60 @@ let package = Package(
             providers: [.apt(["liblapack-dev", "libopenblas-dev", "liblapacke-dev"])]
         ),
         .target(name: "ScorecastNumerics", dependencies: ["CLapack"]),
-        .target(name: "ScorecastTimeSeries", dependencies: ["ScorecastNumerics"]),
-        .target(name: "ScorecastSPC", dependencies: ["ScorecastTimeSeries"]),
+        .target(name: "ScorecastCore"),
+        .target(name: "ScorecastTimeSeries", dependencies: ["ScorecastCore", "ScorecastNumerics"]),
+        .target(name: "ScorecastSPC", dependencies: ["ScorecastCore", "ScorecastTimeSeries"]),
         .target(name: "ScorecastCharts"),
-        .target(name: "ScorecastData", dependencies: ["ScorecastTimeSeries"]),
-        .target(name: "ScorecastComparators", dependencies: ["ScorecastData", "ScorecastNumerics"]),
+        .target(name: "ScorecastData", dependencies: ["ScorecastCore"]),
+        .target(name: "ScorecastComparators", dependencies: ["ScorecastCore", "ScorecastData", "ScorecastNumerics"]),
         .target(
             name: "ScorecastReport",
-            dependencies: ["ScorecastTimeSeries", "ScorecastData", "ScorecastSPC", "ScorecastCharts", "ScorecastComparators"]
+            dependencies: [
+                "ScorecastCore", "ScorecastNumerics", "ScorecastTimeSeries", "ScorecastData", "ScorecastSPC", "ScorecastCharts",
+                "ScorecastComparators",
+            ]
         ),
-        .target(name: "ScorecastProjection", dependencies: ["ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"]),
+        .target(name: "ScorecastProjection", dependencies: ["ScorecastCore", "ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"]),
         .executableTarget(
             name: "ScorecastCLI",
             dependencies: [
-                "ScorecastNumerics", "ScorecastTimeSeries", "ScorecastData", "ScorecastComparators", "ScorecastSPC", "ScorecastCharts",
-                "ScorecastReport",
-                "ScorecastProjection",
+                "ScorecastCore", "ScorecastNumerics", "ScorecastTimeSeries", "ScorecastData", "ScorecastComparators", "ScorecastSPC",
+                "ScorecastCharts", "ScorecastReport", "ScorecastProjection",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(
-            name: "ScorecastNumericsTests", dependencies: ["ScorecastNumerics"], resources: [.copy("Fixtures")]
+        // The README's library quick start; .ci/run builds and runs it.
+        .executableTarget(name: "ScorecastQuickStart", dependencies: ["ScorecastCore", "ScorecastTimeSeries"], path: "Examples/QuickStart"),
+        .target(
+            name: "ScorecastTestSupport", dependencies: ["ScorecastCore", "ScorecastTimeSeries", "ScorecastNumerics"],
+            path: "Tests/ScorecastTestSupport"
         ),
-        .testTarget(name: "ScorecastTimeSeriesTests", dependencies: ["ScorecastTimeSeries"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScorecastNumericsTests", dependencies: ["ScorecastNumerics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScorecastCoreTests", dependencies: ["ScorecastCore"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "ScorecastGLMTests", dependencies: ["ScorecastTimeSeries", "ScorecastNumerics", "ScorecastTestSupport"],
+            name: "ScorecastTimeSeriesTests",
+            dependencies: ["ScorecastCore", "ScorecastTimeSeries", "ScorecastNumerics", "ScorecastTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(
-            name: "ScorecastCalendarTests", dependencies: ["ScorecastTimeSeries"],
-            resources: [.copy("Fixtures")]
-        ),
-        .testTarget(name: "ScorecastSPCTests", dependencies: ["ScorecastSPC"], resources: [.copy("Fixtures")]),
-        .target(name: "ScorecastTestSupport", dependencies: ["ScorecastTimeSeries", "ScorecastNumerics"], path: "Tests/ScorecastTestSupport"),
+        .testTarget(name: "ScorecastSPCTests", dependencies: ["ScorecastCore", "ScorecastSPC"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScorecastChartsTests", dependencies: ["ScorecastCharts", "ScorecastTestSupport"]),
+        .testTarget(name: "ScorecastDataTests", dependencies: ["ScorecastCore", "ScorecastData", "ScorecastNumerics"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "ScorecastDataTests", dependencies: ["ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"],
+            name: "ScorecastComparatorsTests", dependencies: ["ScorecastCore", "ScorecastComparators", "ScorecastData", "ScorecastNumerics"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(
+            name: "ScorecastReportTests",
+            dependencies: ["ScorecastCore", "ScorecastReport", "ScorecastData", "ScorecastTimeSeries", "ScorecastTestSupport"]
+        ),
+        .testTarget(name: "ScorecastProjectionTests", dependencies: ["ScorecastCore", "ScorecastProjection", "ScorecastData", "ScorecastTimeSeries"]),
         .testTarget(
             name: "ScorecastCLITests",
-            dependencies: ["ScorecastCLI", "ScorecastData", "ScorecastTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "ScorecastCLI", "ScorecastCore", "ScorecastData", "ScorecastTimeSeries", "ScorecastTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ScorecastReportTests", dependencies: ["ScorecastReport", "ScorecastTestSupport"]),
-        .testTarget(
-            name: "ScorecastComparatorsTests", dependencies: ["ScorecastComparators", "ScorecastNumerics"],
-            resources: [.copy("Fixtures")]
-        ),
-        .testTarget(name: "ScorecastProjectionTests", dependencies: ["ScorecastProjection"]),
-        .testTarget(name: "ScorecastThetaTests", dependencies: ["ScorecastTimeSeries"], resources: [.copy("Fixtures")]),
     ]
 )

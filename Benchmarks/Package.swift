@@ -28,11 +28,11 @@ let package = Package(
     targets: [
         benchmark("LinearAlgebra", using: ["ScorecastNumerics"]),
         benchmark("Optimisation", using: ["ScorecastNumerics"]),
-        .target(name: "M3Series", dependencies: [.product(name: "ScorecastTimeSeries", package: "Scorecast")], path: "Benchmarks/M3Series"),
-        benchmark("ETS", using: ["ScorecastTimeSeries"], local: ["M3Series"]),
-        benchmark("Theta", using: ["ScorecastTimeSeries"], local: ["M3Series"]),
-        benchmark("Comparators", using: ["ScorecastComparators", "ScorecastData"]),
-        benchmark("Projection", using: ["ScorecastProjection", "ScorecastTimeSeries", "ScorecastNumerics"]),
-        benchmark("ObservationReading", using: ["ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"]),
+        .target(name: "M3Series", dependencies: [.product(name: "ScorecastCore", package: "Scorecast"), .product(name: "ScorecastTimeSeries", package: "Scorecast")], path: "Benchmarks/M3Series"),
+        benchmark("ETS", using: ["ScorecastCore", "ScorecastTimeSeries"], local: ["M3Series"]),
+        benchmark("Theta", using: ["ScorecastCore", "ScorecastTimeSeries"], local: ["M3Series"]),
+        benchmark("Comparators", using: ["ScorecastComparators", "ScorecastCore", "ScorecastData"]),
+        benchmark("Projection", using: ["ScorecastProjection", "ScorecastCore", "ScorecastTimeSeries", "ScorecastNumerics"]),
+        benchmark("ObservationReading", using: ["ScorecastData", "ScorecastCore", "ScorecastTimeSeries", "ScorecastNumerics"]),
     ]
 )

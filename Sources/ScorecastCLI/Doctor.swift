@@ -7,11 +7,11 @@ struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the BLAS and LAPACK in use and time a 1000×1000 dgemm.",
         discussion: """
-        Writes CSV (check,value) to standard output: the shared objects that provide \
-        cblas_dgemm, dgels_ and LAPACKE_dgels, OpenBLAS's configuration and thread count, and \
-        the best of three timings of an n×n matrix product. Exits with status 1 when the BLAS \
-        in use is not OpenBLAS.
-        """
+            Writes CSV (check,value) to standard output: the shared objects that provide \
+            cblas_dgemm, dgels_ and LAPACKE_dgels, OpenBLAS's configuration and thread count, and \
+            the best of three timings of an n×n matrix product. Exits with status 1 when the BLAS \
+            in use is not OpenBLAS.
+            """
     )
 
     @Option(help: "Order n of the square matrices multiplied.")
@@ -56,7 +56,9 @@ struct Doctor: ParsableCommand {
         for (check, value) in rows { output += "\(check),\(Self.csvField(value))\n" }
         print(output, terminator: "")
         if !LinkedLibraries.blasIsOpenBLAS {
-            printToStandardError("scorecast doctor: BLAS calls resolve to \(LinkedLibraries.blasPath ?? "an unknown library"), not OpenBLAS; run `sudo update-alternatives --config libblas.so.3-x86_64-linux-gnu`")
+            printToStandardError(
+                "scorecast doctor: BLAS calls resolve to \(LinkedLibraries.blasPath ?? "an unknown library"), not OpenBLAS; run `sudo update-alternatives --config libblas.so.3-x86_64-linux-gnu`"
+            )
             throw ExitCode(1)
         }
     }
@@ -82,5 +84,5 @@ extension String {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif

@@ -8,11 +8,14 @@ struct Scorecast: AsyncParsableCommand {
         commandName: "scorecast",
         abstract: "Seasonal forecasts, demand projections and comparator tables for children's services scorecards.",
         discussion: """
-        Reads tidy CSV (series,period,value) and writes CSV to standard output unless --output \
-        is given. Outputs are written whole or not at all.
-        """,
+            Reads tidy CSV (series,period,value) and writes CSV to standard output unless --output \
+            is given. Outputs are written whole or not at all.
+            """,
         version: ScorecastNumerics.version,
-        subcommands: [Doctor.self, ImportScorecard.self, ScorecardCommand.self, SPCCommand.self, EffectsCommand.self, ExplainCommand.self, CompareCommand.self, FunnelCommand.self, Project.self, ProjectPopulation.self, ExampleCaseload.self, ReportCommand.self, ScorecardComparatorsCommand.self,
-                      ForecastCommand.self, DecomposeCommand.self, BacktestCommand.self, AccuracyCommand.self, ModelsCommand.self]
+        subcommands: [
+            Doctor.self, ImportScorecard.self, ScorecardCommand.self, SPCCommand.self, EffectsCommand.self, ExplainCommand.self, CompareCommand.self,
+            FunnelCommand.self, Project.self, ProjectPopulation.self, ExampleCaseload.self, ReportCommand.self, ScorecardComparatorsCommand.self,
+            ForecastCommand.self, DecomposeCommand.self, BacktestCommand.self, AccuracyCommand.self, ModelsCommand.self,
+        ]
     )
 }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ScorecastNumerics
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A fitted generalised linear model's predictions for future periods, ready to simulate
 /// with parameter uncertainty.
@@ -44,8 +45,9 @@ public struct LinearPredictorForecast: Sendable {
     ///
     /// - Throws: ``LinearAlgebraError`` when the covariance is not positive definite.
     public init(coefficients: [Double], covariance: Matrix, design: Matrix, link: Link) throws {
-        precondition(covariance.rows == coefficients.count && covariance.columns == coefficients.count,
-                     "covariance must be p × p")
+        precondition(
+            covariance.rows == coefficients.count && covariance.columns == coefficients.count,
+            "covariance must be p × p")
         precondition(design.columns == coefficients.count, "design must have one column per coefficient")
         self.coefficients = coefficients
         self.covarianceFactor = try Cholesky(covariance).factor

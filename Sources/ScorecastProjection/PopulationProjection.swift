@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastTimeSeries
 
 /// Prevalence-based projection: a forecast rate per 10,000 children times a projected
@@ -38,11 +39,12 @@ public enum PopulationProjection {
             let rateIntervals = rateForecast.intervals.map {
                 PredictionInterval(level: $0.level, lower: [max(0, $0.lower[step])], upper: [max(0, $0.upper[step])])
             }
-            return Row(period: period, population: people, rate: rate, number: rate * scale,
-                       numberIntervals: rateIntervals.map {
-                           PredictionInterval(level: $0.level, lower: [$0.lower[0] * scale], upper: [$0.upper[0] * scale])
-                       },
-                       rateIntervals: rateIntervals)
+            return Row(
+                period: period, population: people, rate: rate, number: rate * scale,
+                numberIntervals: rateIntervals.map {
+                    PredictionInterval(level: $0.level, lower: [$0.lower[0] * scale], upper: [$0.upper[0] * scale])
+                },
+                rateIntervals: rateIntervals)
         }
     }
 }

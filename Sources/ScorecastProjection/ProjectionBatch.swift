@@ -13,8 +13,10 @@ public enum ProjectionBatch {
     ///
     /// - Returns: the summary rows of each model, in the order of `models`.
     /// - Complexity: O(models × scenarios × paths × horizon), divided among the cores.
-    public static func run(models: [StockFlowModel], scenarios: [Scenario], pathCount: Int, levels: [Double],
-                           consequences: Consequences = Consequences(), seed: UInt64) -> [[ProjectionRow]] {
+    public static func run(
+        models: [StockFlowModel], scenarios: [Scenario], pathCount: Int, levels: [Double],
+        consequences: Consequences = Consequences(), seed: UInt64
+    ) -> [[ProjectionRow]] {
         var results = [[ProjectionRow]](repeating: [], count: models.count)
         results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots

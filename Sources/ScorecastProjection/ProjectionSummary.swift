@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastTimeSeries
 
 /// What a projection row measures.
@@ -94,9 +95,10 @@ extension ProjectionPaths {
         func summarise(_ period: Period, _ quantity: String, scale: Double, values: (Int) -> Int32) {
             for path in 0..<pathCount { buffer[path] = values(path) }
             let stats = IntegerQuantiles.summarise(buffer, levels: levels, counts: &counts)
-            rows.append(ProjectionRow(
-                scenario: scenario, period: period, quantity: quantity, mean: stats.mean * scale,
-                intervals: stats.intervals.map { ($0.level, $0.lower * scale, $0.upper * scale) }))
+            rows.append(
+                ProjectionRow(
+                    scenario: scenario, period: period, quantity: quantity, mean: stats.mean * scale,
+                    intervals: stats.intervals.map { ($0.level, $0.lower * scale, $0.upper * scale) }))
         }
         for step in 0..<horizon {
             let period = start.advanced(by: step)
@@ -136,7 +138,8 @@ enum IntegerQuantiles {
     ///
     /// `counts` is working space, resized as needed (reuse it across calls).
     static func summarise(_ values: [Int32], levels: [Double], counts: inout [Int])
-        -> (mean: Double, intervals: [(level: Double, lower: Double, upper: Double)]) {
+        -> (mean: Double, intervals: [(level: Double, lower: Double, upper: Double)])
+    {
         precondition(!values.isEmpty)
         var minimum = Int32.max, maximum = Int32.min, total = 0
         for value in values {

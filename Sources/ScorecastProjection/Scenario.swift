@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastTimeSeries
 
 /// A "what if" applied to a projection: changes to the flows from a month on, a cap on the
@@ -49,7 +50,7 @@ public struct Scenario: Sendable, Equatable {
             case .stockCap(let maximum) where maximum < 0:
                 throw ProjectionError.invalidScenario(name: name, reason: "a stock cap must be at least 0")
             case .convergeToRate(let rate, let years, let population)
-                where !(rate >= 0) || !(years > 0) || !(population > 0):
+            where !(rate >= 0) || !(years > 0) || !(population > 0):
                 throw ProjectionError.invalidScenario(
                     name: name, reason: "convergence needs a target rate ≥ 0, years > 0 and a population > 0")
             default:

@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastData
 import ScorecastTimeSeries
 
@@ -23,7 +24,9 @@ public enum ScenarioFile {
     public static func read(path: String, firstProjected: Period) throws -> [Scenario] {
         let csv = try CSVReader(path: path)
         guard try csv.nextRecord() else {
-            throw DataError(file: csv.fileName, line: 1, column: 1, expected: "expected a header row scenario,change,value[,from,years,population], found an empty file")
+            throw DataError(
+                file: csv.fileName, line: 1, column: 1,
+                expected: "expected a header row scenario,change,value[,from,years,population], found an empty file")
         }
         let header = csv.record.strings
         var index: [String: Int] = [:]
@@ -47,8 +50,9 @@ public enum ScenarioFile {
             }
             func number(_ name: String) throws -> Double {
                 guard index[name] != nil else {
-                    throw DataError(file: csv.fileName, line: record.endLine, column: record.endColumn,
-                                    expected: "expected a column '\(name)' for this change; the header has none")
+                    throw DataError(
+                        file: csv.fileName, line: record.endLine, column: record.endColumn,
+                        expected: "expected a column '\(name)' for this change; the header has none")
                 }
                 guard let text = field(name) else { throw fail(name, "expected a number in column '\(name)', found nothing") }
                 guard let value = CSVNumber.parse(text), value.isFinite else {
@@ -59,7 +63,9 @@ public enum ScenarioFile {
             func period(_ name: String) throws -> Period {
                 guard let text = field(name) else { return firstProjected }
                 guard let value = Period(parsing: text), value.frequency == firstProjected.frequency else {
-                    throw fail(name, "expected a \(firstProjected.frequency) period like \(firstProjected) in column '\(name)', found \(DataError.quote(text))")
+                    throw fail(
+                        name,
+                        "expected a \(firstProjected.frequency) period like \(firstProjected) in column '\(name)', found \(DataError.quote(text))")
                 }
                 return value
             }
@@ -71,12 +77,19 @@ public enum ScenarioFile {
             case "exit_rate_pct": adjustment = .exitRateChange(percent: try number("value"), from: try period("from"))
             case "stock_cap":
                 let cap = try number("value")
-                guard cap >= 0, cap == cap.rounded() else { throw fail("value", "expected a whole number of children ≥ 0 for stock_cap, found \(DataError.quote(record.string(at: index["value"]!)))") }
+                guard cap >= 0, cap == cap.rounded() else {
+                    throw fail(
+                        "value", "expected a whole number of children ≥ 0 for stock_cap, found \(DataError.quote(record.string(at: index["value"]!)))"
+                    )
+                }
                 adjustment = .stockCap(maximum: Int(cap))
             case "converge_rate_per_10k":
                 adjustment = .convergeToRate(ratePer10k: try number("value"), years: try number("years"), population: try number("population"))
             default:
-                throw fail("change", "expected one of starts_pct, exit_rate_pct, stock_cap, converge_rate_per_10k in column 'change', found \(DataError.quote(change))")
+                throw fail(
+                    "change",
+                    "expected one of starts_pct, exit_rate_pct, stock_cap, converge_rate_per_10k in column 'change', found \(DataError.quote(change))"
+                )
             }
             if adjustments[name] == nil { order.append(name) }
             adjustments[name, default: []].append(adjustment)

@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastNumerics
 import ScorecastTimeSeries
 
@@ -37,19 +38,22 @@ public enum StockFlowBacktest {
     ///   - levels: interval levels to score.
     ///   - pathCount: Monte Carlo paths per projection.
     ///   - options: how the flows are fitted (its `horizon` is replaced by `horizon`).
-    ///   - stockOnly: a model of the stock series alone, or `nil` to skip the comparison.
+    ///   - stockOnly: the forecasting pipeline for the stock series alone (its horizon and
+    ///     levels those of the backtest), or `nil` to skip the comparison.
     /// - Throws: ``ProjectionError/tooShort(needed:got:)`` when the first origin leaves fewer
     ///   than 24 months to fit.
-    public static func run(history: StockFlowHistory, origins: Int, step: Int = 1, horizon: Int, levels: [Double],
-                           pathCount: Int, options: StockFlowModel.FitOptions, stockOnly: (any ForecastModelSpec)?,
-                           using generator: inout some RandomNumberGenerator) throws -> [Score] {
+    public static func run(
+        history: StockFlowHistory, origins: Int, step: Int = 1, horizon: Int, levels: [Double],
+        pathCount: Int, options: StockFlowModel.FitOptions, stockOnly: ForecastPipeline?,
+        using generator: inout some RandomNumberGenerator
+    ) throws -> [Score] {
         precondition(origins > 0 && step > 0 && horizon > 0)
         let firstOrigin = history.count - horizon - (origins - 1) * step
         guard firstOrigin >= 24 else { throw ProjectionError.tooShort(needed: 24 + horizon + (origins - 1) * step, got: history.count) }
         var options = options
         options.horizon = horizon
         var flow = Accumulator(method: "stock_flow", levels: levels)
-        var alone = Accumulator(method: "stock_only_" + (stockOnly?.name ?? ""), levels: levels)
+        var alone = Accumulator(method: "stock_only_" + (stockOnly?.specification.family.rawValue ?? ""), levels: levels)
         for originIndex in 0..<origins {
             let origin = firstOrigin + originIndex * step
             let past = try history.prefix(origin)
@@ -63,13 +67,13 @@ public enum StockFlowBacktest {
             }
             if let stockOnly {
                 let series = TimeSeries(name: history.name, start: history.start, values: Array(history.stock[..<origin]))
-                let fitted = try stockOnly.fit(series)
-                let forecast = fitted.forecast(horizon: horizon, levels: levels, using: &generator)
+                let forecast = try stockOnly.forecast(series).forecast
                 for offset in 0..<horizon {
                     let actual = history.stock[origin + offset]
                     guard !actual.isNaN else { continue }
-                    alone.add(actual: actual, mean: forecast.mean[offset],
-                              intervals: forecast.intervals.map { ($0.lower[offset], $0.upper[offset]) })
+                    alone.add(
+                        actual: actual, mean: forecast.mean[offset],
+                        intervals: forecast.intervals.map { ($0.lower[offset], $0.upper[offset]) })
                 }
             }
         }
@@ -101,9 +105,10 @@ public enum StockFlowBacktest {
 
         var score: Score {
             let n = Double(max(points, 1))
-            return Score(method: method, points: points, meanAbsoluteError: absoluteError / n,
-                         rootMeanSquaredError: (squaredError / n).squareRoot(),
-                         coverage: zip(levels, covered).map { ($0, 100 * Double($1) / n) })
+            return Score(
+                method: method, points: points, meanAbsoluteError: absoluteError / n,
+                rootMeanSquaredError: (squaredError / n).squareRoot(),
+                coverage: zip(levels, covered).map { ($0, 100 * Double($1) / n) })
         }
     }
 }

@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastTimeSeries
 
 /// The monthly history of one caseload: the stock at each month end and the flows in and out.

@@ -1,10 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ScorecastCore
 import ScorecastNumerics
 import ScorecastTimeSeries
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension StockFlowModel {
     /// How the flow models are specified.
@@ -52,8 +54,9 @@ extension StockFlowModel {
         let startRows = (0..<history.count).filter { !history.starts[$0].isNaN }
         guard startRows.count >= 24 else { throw ProjectionError.tooShort(needed: 24, got: startRows.count) }
         func startsFit(trend: Bool) throws -> (NegativeBinomialFit, RegressionDesign) {
-            let design = RegressionDesign(origin: history.start, count: history.count, trend: trend,
-                                          seasonal: seasonal, calendar: options.calendar)
+            let design = RegressionDesign(
+                origin: history.start, count: history.count, trend: trend,
+                seasonal: seasonal, calendar: options.calendar)
             let fit = try GeneralizedLinearModel.fitNegativeBinomial(
                 design: design.matrix(for: startRows.map { periods[$0] }),
                 response: startRows.map { history.starts[$0] })
@@ -72,8 +75,9 @@ extension StockFlowModel {
         let exitRows = (0..<history.count).filter { !history.ends[$0].isNaN && !opening[$0].isNaN && opening[$0] > 0 }
         guard exitRows.count >= 24 else { throw ProjectionError.tooShort(needed: 24, got: exitRows.count) }
         func exitFit(trend: Bool) throws -> (GLMFit, RegressionDesign) {
-            let design = RegressionDesign(origin: history.start, count: history.count, trend: trend,
-                                          seasonal: seasonal, calendar: options.calendar)
+            let design = RegressionDesign(
+                origin: history.start, count: history.count, trend: trend,
+                seasonal: seasonal, calendar: options.calendar)
             let fit = try GeneralizedLinearModel.fit(
                 design: design.matrix(for: exitRows.map { periods[$0] }),
                 response: exitRows.map { min(history.ends[$0], opening[$0]) },
@@ -87,11 +91,13 @@ extension StockFlowModel {
         }
         let pearsonDispersion = exits.pearsonChiSquared / Double(max(1, exits.residualDegreesOfFreedom))
         let exitScale = max(1, pearsonDispersion)
-        let exitCovariance = Matrix(rows: exits.unscaledCovariance.rows, columns: exits.unscaledCovariance.columns,
-                                    columnMajor: exits.unscaledCovariance.elements.map { $0 * exitScale })
+        let exitCovariance = Matrix(
+            rows: exits.unscaledCovariance.rows, columns: exits.unscaledCovariance.columns,
+            columnMajor: exits.unscaledCovariance.elements.map { $0 * exitScale })
         notes.append("exit rate: binomial GLM on \(exitDesign.columnNames.joined(separator: ", ")); Pearson dispersion \(rounded(pearsonDispersion))")
         if history.balanceDiscrepancies.contains(where: { !$0.isNaN && $0 != 0 }) {
-            notes.append("the history does not balance exactly (stock(t) ≠ stock(t−1) + starts(t) − ends(t) in some months); projected paths balance exactly")
+            notes.append(
+                "the history does not balance exactly (stock(t) ≠ stock(t−1) + starts(t) − ends(t) in some months); projected paths balance exactly")
         }
 
         let startsForecast = try LinearPredictorForecast(
@@ -100,9 +106,10 @@ extension StockFlowModel {
         let exitForecast = try LinearPredictorForecast(
             coefficients: exits.coefficients, covariance: exitCovariance,
             design: exitDesign.matrix(for: future), link: .logit)
-        return StockFlowModel(history: history, starts: startsForecast,
-                              startsSize: starts.theta >= 1e7 ? nil : starts.theta,
-                              exitRate: exitForecast, notes: notes)
+        return StockFlowModel(
+            history: history, starts: startsForecast,
+            startsSize: starts.theta >= 1e7 ? nil : starts.theta,
+            exitRate: exitForecast, notes: notes)
     }
 }
 

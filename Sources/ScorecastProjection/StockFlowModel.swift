@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastNumerics
 import ScorecastTimeSeries
 
@@ -21,8 +22,10 @@ public struct StockFlowModel: Sendable {
     public let notes: [String]
 
     /// A model from its fitted parts (normally made by `fit`).
-    public init(history: StockFlowHistory, starts: LinearPredictorForecast, startsSize: Double?,
-                exitRate: LinearPredictorForecast, notes: [String] = []) {
+    public init(
+        history: StockFlowHistory, starts: LinearPredictorForecast, startsSize: Double?,
+        exitRate: LinearPredictorForecast, notes: [String] = []
+    ) {
         precondition(starts.horizon == exitRate.horizon, "starts and exit rate must cover the same horizon")
         self.history = history
         self.starts = starts
@@ -84,8 +87,10 @@ extension StockFlowModel {
     ///   - pathCount: number of Monte Carlo paths per scenario.
     ///   - generator: the source of randomness; a seeded generator reproduces the run.
     /// - Complexity: O(scenarios × paths × (p² + horizon·p)).
-    public func simulate(scenarios: [Scenario], pathCount: Int,
-                         using generator: inout some RandomNumberGenerator) -> [ProjectionPaths] {
+    public func simulate(
+        scenarios: [Scenario], pathCount: Int,
+        using generator: inout some RandomNumberGenerator
+    ) -> [ProjectionPaths] {
         precondition(pathCount > 0, "need at least one path")
         let horizon = self.horizon
         let opening = Int32(history.stock[history.count - 1].rounded())
@@ -101,8 +106,9 @@ extension StockFlowModel {
                     startsMultipliers: multipliers.starts, exitMultipliers: multipliers.exitRate)
             }
             let cap = scenario.stockCap.map { Int32($0) }
-            var result = ProjectionPaths(scenario: scenario.name, start: firstProjectedPeriod, horizon: horizon,
-                                         pathCount: pathCount, openingStock: opening)
+            var result = ProjectionPaths(
+                scenario: scenario.name, start: firstProjectedPeriod, horizon: horizon,
+                pathCount: pathCount, openingStock: opening)
             var startMeans = [Double](repeating: 0, count: horizon)
             var exitProbabilities = [Double](repeating: 0, count: horizon)
             var scratch = [Double](repeating: 0, count: 2 * max(starts.coefficients.count, exitRate.coefficients.count))
@@ -139,9 +145,11 @@ extension StockFlowModel {
     /// Along the expected path `S(k) = S(k−1)·(1 − p(k)) + μ(k)·m(k)`; `m(k)` is solved so that
     /// `S(k)` equals the target line, and floored at 0 (admissions cannot be negative, so a
     /// target below what exits alone reach is approached as fast as exits allow).
-    func convergenceMultipliers(target: (ratePer10k: Double, years: Double, population: Double),
-                                pointStarts: [Double], pointExit: [Double],
-                                startsMultipliers: [Double], exitMultipliers: [Double]) -> [Double] {
+    func convergenceMultipliers(
+        target: (ratePer10k: Double, years: Double, population: Double),
+        pointStarts: [Double], pointExit: [Double],
+        startsMultipliers: [Double], exitMultipliers: [Double]
+    ) -> [Double] {
         let initialStock = history.stock[history.count - 1]
         let targetStock = target.ratePer10k * target.population / 10_000
         let months = target.years * Double(firstProjectedPeriod.frequency.periodsPerYear)

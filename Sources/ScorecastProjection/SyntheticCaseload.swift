@@ -1,10 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ScorecastCore
 import ScorecastNumerics
 import ScorecastTimeSeries
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A seeded generator of a synthetic monthly looked-after-children history, for examples and
 /// backtests where a council's own data cannot be shipped.
@@ -55,8 +57,10 @@ public struct SyntheticCaseload: Sendable, Equatable {
             starts.append(Double(started))
             ends.append(Double(ended))
         }
-        return (TimeSeries(name: "lac_stock", start: start, values: stocks),
-                TimeSeries(name: "lac_starts", start: start, values: starts),
-                TimeSeries(name: "lac_ends", start: start, values: ends))
+        return (
+            TimeSeries(name: "lac_stock", start: start, values: stocks),
+            TimeSeries(name: "lac_starts", start: start, values: starts),
+            TimeSeries(name: "lac_ends", start: start, values: ends)
+        )
     }
 }

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// Statistical process control as NHS England's "Making Data Count" defines it.
 ///
 /// An ``XmR`` spec (improvement direction, screening, fixed and rebased limits, target)

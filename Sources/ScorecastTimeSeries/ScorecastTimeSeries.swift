@@ -1,7 +1,9 @@
-/// Time series and the forecasting models that fit them.
+import ScorecastCore
+
+/// The forecasting models and what they share: the model protocol (a ``ForecastModelSpec``
+/// fits a series into a ``FittedForecastModel``, which alone can produce a ``Forecast``), the
+/// typed model specification the command line names (``ModelSpecification``), the one
+/// forecasting pipeline (``ForecastPipeline``), and one folder per model family.
 ///
-/// The frame: ``Period`` and ``Frequency`` (calendar-aware periods), ``TimeSeries`` (a regular
-/// series with missing values), and the model protocol: a ``ForecastModelSpec`` fits a series
-/// into a ``FittedForecastModel``, which alone can produce a ``Forecast``. Each model family
-/// lives in its own folder.
+/// Periods, series and the calendar come from `ScorecastCore`.
 public enum ScorecastTimeSeries {}

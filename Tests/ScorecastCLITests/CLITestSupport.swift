@@ -1,6 +1,7 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import Testing
+
 @testable import ScorecastCLI
 @testable import ScorecastData
 
@@ -77,6 +78,74 @@ enum Golden {
             return
         }
         let expected = try String(contentsOf: fixture("golden/" + name), encoding: .utf8)
-        #expect(actual == expected, "output differs from golden/\(name)", sourceLocation: sourceLocation)
+        if let difference = firstDifference(actual, expected) {
+            Issue.record("output differs from golden/\(name): \(difference)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Relative tolerance for numbers in golden files. Results that go through LAPACK/BLAS can
+    /// differ in the last bits between OpenBLAS builds and processors (a different kernel sums
+    /// in a different order), so numbers agree to 1e-9 relative (1e-12 absolute near zero);
+    /// everything else (headers, labels, row order, the number of rows and fields) exactly.
+    static let relativeTolerance = 1e-9
+
+    /// Where `actual` and `expected` differ beyond the tolerance, in words; `nil` when they agree.
+    static func firstDifference(_ actual: String, _ expected: String) -> String? {
+        if actual == expected { return nil }
+        let actualRows = rows(actual), expectedRows = rows(expected)
+        guard actualRows.count == expectedRows.count else { return "\(actualRows.count) rows, expected \(expectedRows.count)" }
+        for (line, (got, want)) in zip(actualRows, expectedRows).enumerated() {
+            guard got.count == want.count else { return "line \(line + 1): \(got.count) fields, expected \(want.count)" }
+            for (column, (a, b)) in zip(got, want).enumerated() where a != b {
+                if let x = Double(a), let y = Double(b), abs(x - y) <= max(1e-12, relativeTolerance * max(abs(x), abs(y))) { continue }
+                return "line \(line + 1), field \(column + 1): \(a), expected \(b)"
+            }
+        }
+        return nil
+    }
+
+    /// The fields of each line of RFC 4180 `text` (quoted fields may hold commas, quotes and line breaks).
+    static func rows(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], fields: [String] = [], field = "", quoted = false, any = false
+        var characters = text.makeIterator()
+        var pending: Character? = nil
+        while let character = pending ?? characters.next() {
+            pending = nil
+            any = true
+            if quoted {
+                if character == "\"" {
+                    if let next = characters.next() {
+                        if next == "\"" {
+                            field.append("\"")
+                        } else {
+                            quoted = false
+                            pending = next
+                        }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(character)
+                }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "," {
+                fields.append(field)
+                field = ""
+            } else if character == "\n" || character == "\r\n" {
+                fields.append(field)
+                rows.append(fields)
+                fields = []
+                field = ""
+                any = false
+            } else {
+                field.append(character)
+            }
+        }
+        if any {
+            fields.append(field)
+            rows.append(fields)
+        }
+        return rows
     }
 }

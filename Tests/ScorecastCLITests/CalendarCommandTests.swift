@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import ScorecastCLI
 import ScorecastData
+import Testing
+
+@testable import ScorecastCLI
 
 /// Golden snapshots of `scorecast effects` and `scorecast explain` on the bundled Cafcass care
 /// applications, and their failures. The statistics are checked against R and by simulation
@@ -15,7 +16,6 @@ struct CalendarCommandTests {
     static func temporaryPath() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("calendar-\(UUID().uuidString).csv").path
     }
-
 
     @Test func effectsMatchesTheGoldenCSV() throws {
         let output = Self.temporaryPath()
@@ -46,7 +46,9 @@ struct CalendarCommandTests {
     @Test func percentagesWithNumeratorAndDenominatorAreQuasiBinomial() throws {
         let output = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let command = try ExplainCommand.parse([Self.fixture("calendar-percent-input"), "--month", "2021-08", "--events", Self.fixture("calendar-events"), "--output", output])
+        let command = try ExplainCommand.parse([
+            Self.fixture("calendar-percent-input"), "--month", "2021-08", "--events", Self.fixture("calendar-events"), "--output", output,
+        ])
         try command.validate()
         try command.execute()
         let text = try String(contentsOfFile: output, encoding: .utf8)
@@ -69,7 +71,10 @@ struct CalendarCommandTests {
     }
 
     @Test(arguments: [
-        ("start,end,kind\n2023-10-23,2023-10-27,half_term\n2023-12-21,2024-02-30,christmas\n", "3:12: expected a date YYYY-MM-DD in column 'end', found '2024-02-30'"),
+        (
+            "start,end,kind\n2023-10-23,2023-10-27,half_term\n2023-12-21,2024-02-30,christmas\n",
+            "3:12: expected a date YYYY-MM-DD in column 'end', found '2024-02-30'"
+        ),
         ("start,end,kind\n2023-10-27,2023-10-23,half_term\n", "2:12: expected an end on or after the start 2023-10-27, found 2023-10-23"),
         ("start,finish,kind\n", "1:1: expected a column named 'end' in the header (start,end,kind), found 'start,finish,kind'"),
     ])
@@ -102,11 +107,14 @@ struct CalendarCommandTests {
         var table = try CSVTable(path: run.path("explain.csv"), required: ["series", "expected", "lo_95", "hi_95", "verdict", "model", "note"])
         var rows: [String: (expected: String, lower: String, upper: String, verdict: String, model: String, note: String)] = [:]
         while try table.next() {
-            rows[table.text("series")] = (table.text("expected"), table.text("lo_95"), table.text("hi_95"), table.text("verdict"), table.text("model"), table.text("note"))
+            rows[table.text("series")] = (
+                table.text("expected"), table.text("lo_95"), table.text("hi_95"), table.text("verdict"), table.text("model"), table.text("note")
+            )
         }
-        let series = Set(try String(contentsOfFile: observations, encoding: .utf8).split(separator: "\n").dropFirst().map { line in
-            line.hasPrefix("\"") ? String(line.dropFirst().prefix { $0 != "\"" }) : String(line.prefix { $0 != "," })
-        })
+        let series = Set(
+            try String(contentsOfFile: observations, encoding: .utf8).split(separator: "\n").dropFirst().map { line in
+                line.hasPrefix("\"") ? String(line.dropFirst().prefix { $0 != "\"" }) : String(line.prefix { $0 != "," })
+            })
         #expect(Set(rows.keys) == series)
 
         let lac12 = try #require(rows["LAC12 (%)"])

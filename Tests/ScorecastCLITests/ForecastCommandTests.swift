@@ -1,5 +1,8 @@
 import Foundation
+import ScorecastCore
+import ScorecastTimeSeries
 import Testing
+
 @testable import ScorecastCLI
 
 /// `scorecast forecast`, `decompose`, `backtest`, `accuracy` and `models`: golden CSV, order
@@ -36,8 +39,10 @@ struct ForecastCommandTests {
         let input = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: input) }
         try "unique_id,ds,y\nx,2020-Q1,1\nx,2020-Q2,2\nx,2020-Q3,4\n".write(toFile: input, atomically: true, encoding: .utf8)
-        let text = try await Self.forecast([input, "--series-column", "unique_id", "--period-column", "ds", "--value-column", "y",
-                                            "--horizon", "2", "--model", "drift", "--level", "90"])
+        let text = try await Self.forecast([
+            input, "--series-column", "unique_id", "--period-column", "ds", "--value-column", "y",
+            "--horizon", "2", "--model", "drift", "--level", "90",
+        ])
         let lines = text.split(separator: "\n")
         #expect(lines[0] == "series,period,model,mean,lo_90,hi_90")
         #expect(lines[1].hasPrefix("x,2020-Q4,drift,5.5,"))
@@ -48,7 +53,9 @@ struct ForecastCommandTests {
     /// members' combined bounds. Golden CSVs pin both (numbers checked in the library tests).
     @Test(arguments: [("default", "forecast-auto-conformal.csv"), ("model", "forecast-auto-model-intervals.csv")])
     func autoMatchesTheGoldenCSV(intervals: String, golden: String) async throws {
-        let text = try await Self.forecast([Self.fixture("forecast-input"), "--horizon", "6", "--model", "auto", "--intervals", intervals, "--jobs", "1"])
+        let text = try await Self.forecast([
+            Self.fixture("forecast-input"), "--horizon", "6", "--model", "auto", "--intervals", intervals, "--jobs", "1",
+        ])
         try Golden.check(text, against: golden)
         #expect(text.contains("N1652,1994-04,\"mean(ETS("))
     }
@@ -60,7 +67,8 @@ struct ForecastCommandTests {
         #expect(conformal.count == model.count)
         let first = conformal.firstIndex { $0.hasPrefix("N1652,") }!
         // mean,lo_80,hi_80,lo_95,hi_95 are the last five fields (the model column may hold commas).
-        let conformalFields = Array(conformal[first].split(separator: ",").suffix(5)), modelFields = Array(model[first].split(separator: ",").suffix(5))
+        let conformalFields = Array(conformal[first].split(separator: ",").suffix(5)),
+            modelFields = Array(model[first].split(separator: ",").suffix(5))
         #expect(conformalFields[0] == modelFields[0])
         #expect(conformalFields[1] != modelFields[1])
     }
@@ -71,7 +79,10 @@ struct ForecastCommandTests {
         defer { try? FileManager.default.removeItem(atPath: input) }
         // A count falling towards zero: Gaussian intervals would reach below it.
         let values = (0..<48).map { max(0, 40 - $0) + ($0 % 3) }
-        try ("series,period,value\n" + values.enumerated().map { "x,\(2018 + $0.offset / 12)-\(String(format: "%02d", $0.offset % 12 + 1)),\($0.element)" }.joined(separator: "\n") + "\n")
+        try
+            ("series,period,value\n"
+            + values.enumerated().map { "x,\(2018 + $0.offset / 12)-\(String(format: "%02d", $0.offset % 12 + 1)),\($0.element)" }.joined(
+                separator: "\n") + "\n")
             .write(toFile: input, atomically: true, encoding: .utf8)
         let text = try await Self.forecast([input, "--horizon", "12", "--model", model, "--jobs", "1"])
         for line in text.split(separator: "\n").dropFirst() {
@@ -135,7 +146,9 @@ struct ForecastCommandTests {
     @Test func decomposeWritesComponentsAndEffects() throws {
         let output = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: output) }
-        var command = try DecomposeCommand.parse([Self.fixture("forecast-input"), "--method", "classical", "--type", "multiplicative", "--output", output])
+        var command = try DecomposeCommand.parse([
+            Self.fixture("forecast-input"), "--method", "classical", "--type", "multiplicative", "--output", output,
+        ])
         try command.validate()
         #expect(throws: (any Error).self) { try command.execute() }  // the short series cannot be decomposed
         command = try DecomposeCommand.parse([Self.fixture("decompose-input"), "--method", "stl", "--robust", "--output", output])
@@ -143,7 +156,9 @@ struct ForecastCommandTests {
         let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
         #expect(lines[0] == "series,period,value,trend,seasonal,remainder")
         #expect(lines.count == 1 + 72)
-        command = try DecomposeCommand.parse([Self.fixture("decompose-input"), "--method", "classical", "--type", "multiplicative", "--effects", "--output", output])
+        command = try DecomposeCommand.parse([
+            Self.fixture("decompose-input"), "--method", "classical", "--type", "multiplicative", "--effects", "--output", output,
+        ])
         try command.execute()
         let effects = try String(contentsOfFile: output, encoding: .utf8)
         #expect(effects.hasPrefix("series,position,effect,relative_effect,label\n"))
@@ -153,8 +168,10 @@ struct ForecastCommandTests {
     @Test func backtestScoresEveryModelAndSummarises() async throws {
         let output = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let command = try BacktestCommand.parse([Self.fixture("decompose-input"), "--horizon", "6", "--origins", "4", "--step", "2",
-                                                 "--model", "snaive", "--model", "naive2", "--output", output])
+        let command = try BacktestCommand.parse([
+            Self.fixture("decompose-input"), "--horizon", "6", "--origins", "4", "--step", "2",
+            "--model", "snaive", "--model", "naive2", "--output", output,
+        ])
         try command.validate()
         try await command.execute()
         let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
@@ -171,9 +188,12 @@ struct ForecastCommandTests {
         let train = directory + "/train.csv", test = directory + "/test.csv", forecasts = directory + "/f.csv", output = directory + "/out.csv"
         try "series,period,value\na,2020-01,1\na,2020-02,2\na,2020-03,3\n".write(toFile: train, atomically: true, encoding: .utf8)
         try "series,period,value\na,2020-04,4\na,2020-05,6\n".write(toFile: test, atomically: true, encoding: .utf8)
-        try "method,series,step,forecast\nGOOD,a,1,4\nGOOD,a,2,5\nFLAT,a,2,3\nFLAT,a,1,3\n".write(toFile: forecasts, atomically: true, encoding: .utf8)
-        let command = try AccuracyCommand.parse(["--forecasts", forecasts, "--actuals", test, "--train", train,
-                                                 "--model-column", "method", "--step-column", "step", "--forecast-column", "forecast", "--output", output])
+        try "method,series,step,forecast\nGOOD,a,1,4\nGOOD,a,2,5\nFLAT,a,2,3\nFLAT,a,1,3\n".write(
+            toFile: forecasts, atomically: true, encoding: .utf8)
+        let command = try AccuracyCommand.parse([
+            "--forecasts", forecasts, "--actuals", test, "--train", train,
+            "--model-column", "method", "--step-column", "step", "--forecast-column", "forecast", "--output", output,
+        ])
         try command.execute()
         let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
         #expect(lines[0] == "series,model,n,mae,rmse,mape,smape,mase,owa")
@@ -189,7 +209,15 @@ struct ForecastCommandTests {
         defer { try? FileManager.default.removeItem(atPath: output) }
         try ModelsCommand.parse(["--output", output]).execute()
         let text = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(text.hasPrefix("name,summary,automatic_candidate\nauto,"))
-        #expect(text.contains("\nsnaive,") && text.contains("\nnaive2,"))
+        #expect(text.hasPrefix("name,summary,default_intervals,auto_member,auto_last_resort\nauto,"))
+        let rows = text.split(separator: "\n").dropFirst()
+        func flags(_ name: String) -> [Substring] {
+            rows.first { $0.hasPrefix(name + ",") }.map { Array($0.split(separator: ",").suffix(3)) } ?? []
+        }
+        #expect(flags("naive") == ["model", "false", "true"])
+        #expect(flags("snaive") == ["model", "false", "true"])
+        #expect(flags("arima") == ["conformal", "true", "false"])
+        #expect(flags("glm") == ["model", "false", "false"])
+        #expect(rows.count == ModelCatalogue.entries.count)
     }
 }

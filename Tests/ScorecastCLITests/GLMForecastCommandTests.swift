@@ -1,8 +1,10 @@
 import Foundation
-import Testing
-@testable import ScorecastCLI
+import ScorecastCore
 import ScorecastData
 import ScorecastTestSupport
+import Testing
+
+@testable import ScorecastCLI
 
 /// `scorecast forecast --model glm` and `auto` with a calendar: a golden snapshot on the
 /// bundled Cafcass fixture, the calendar options changing the forecast, counts never negative,
@@ -31,7 +33,8 @@ struct GLMForecastCommandTests {
         let table = try CSVTable(path: run.path(name), required: ["series", "period", "model", "mean"])
         var rows: [Row] = []
         while try table.next() {
-            rows.append(Row(model: table.text("model"), numbers: try ["mean", "lo_80", "hi_80", "lo_95", "hi_95"].map { try #require(try table.number($0)) }))
+            rows.append(
+                Row(model: table.text("model"), numbers: try ["mean", "lo_80", "hi_80", "lo_95", "hi_95"].map { try #require(try table.number($0)) }))
         }
         return rows
     }
@@ -58,8 +61,12 @@ struct GLMForecastCommandTests {
         let percent = months.enumerated().map { "P1,\($0.element),\(88 + Double($0.offset) * 0.3 + Double($0.offset % 3) * 0.4)" }
         let count = months.enumerated().map { "C1,\($0.element),\(88 + Double($0.offset) * 0.3 + Double($0.offset % 3) * 0.4)" }
         try run.write("input.csv", (["series,period,value"] + percent + count).joined(separator: "\n") + "\n")
-        try run.write("indicators.csv", "code,title,unit,polarity,frequency,lead,owner,outcome\nP1,A percentage,percent,higher_is_better,monthly,,,\nC1,A count,count,neutral,monthly,,,\n")
-        let rows = try await Self.forecastRows(run, [run.path("input.csv"), "--model", model, "--horizon", "36", "--indicators", run.path("indicators.csv")])
+        try run.write(
+            "indicators.csv",
+            "code,title,unit,polarity,frequency,lead,owner,outcome\nP1,A percentage,percent,higher_is_better,monthly,,,\nC1,A count,count,neutral,monthly,,,\n"
+        )
+        let rows = try await Self.forecastRows(
+            run, [run.path("input.csv"), "--model", model, "--horizon", "36", "--indicators", run.path("indicators.csv")])
         #expect(rows.count == 72)
         for row in rows.prefix(36) {
             for number in row.numbers { #expect(number >= 0 && number <= 100, "\(model): \(row.numbers)") }
@@ -76,9 +83,12 @@ struct GLMForecastCommandTests {
         try run.write("terms.csv", "start,end,kind\n2021-04-01,2021-04-16,easter\n2021-05-31,2021-06-04,half_term\n2021-07-01,2021-09-15,summer\n")
         try run.write("events.csv", "start,end,event\n2017-01-01,2017-08-31,reform\n")
         let base = try await Self.forecastRows(run, [Self.cafcass, "--model", "glm:negbin,fourier2", "--horizon", "6"], name: "base.csv")
-        let terms = try await Self.forecastRows(run, [Self.cafcass, "--model", "glm:negbin,fourier2", "--horizon", "6", "--term-dates", run.path("terms.csv")], name: "terms.csv.out")
-        let events = try await Self.forecastRows(run, [Self.cafcass, "--model", "glm:negbin,fourier2", "--horizon", "6", "--events", run.path("events.csv")], name: "events.csv.out")
-        let none = try await Self.forecastRows(run, [Self.cafcass, "--model", "glm:negbin,fourier2", "--horizon", "6", "--calendar", "none"], name: "none.csv")
+        let terms = try await Self.forecastRows(
+            run, [Self.cafcass, "--model", "glm:negbin,fourier2", "--horizon", "6", "--term-dates", run.path("terms.csv")], name: "terms.csv.out")
+        let events = try await Self.forecastRows(
+            run, [Self.cafcass, "--model", "glm:negbin,fourier2", "--horizon", "6", "--events", run.path("events.csv")], name: "events.csv.out")
+        let none = try await Self.forecastRows(
+            run, [Self.cafcass, "--model", "glm:negbin,fourier2", "--horizon", "6", "--calendar", "none"], name: "none.csv")
         func means(_ rows: [Row]) -> [Double] { rows.map { $0.numbers[0] } }
         // July's school-holiday share goes from about 0.3 to 1 with the council's dates.
         #expect(means(terms)[2] != means(base)[2])
@@ -95,7 +105,9 @@ struct GLMForecastCommandTests {
         let run = try CommandRun()
         var text = "series,period,value\n"
         let values = [6, 5, 7, 4, 5, 3, 4, 2, 3, 1, 2, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0]
-        for (offset, value) in values.enumerated() { text += "declining,\(2019 + (offset + 3) / 12)-\(String(format: "%02d", (offset + 3) % 12 + 1)),\(value)\n" }
+        for (offset, value) in values.enumerated() {
+            text += "declining,\(2019 + (offset + 3) / 12)-\(String(format: "%02d", (offset + 3) % 12 + 1)),\(value)\n"
+        }
         try run.write("declining.csv", text)
         let rows = try await Self.forecastRows(run, [run.path("declining.csv"), "--model", model, "--calendar", "england", "--horizon", "24"])
         #expect(rows.count == 24)
@@ -120,10 +132,14 @@ struct GLMForecastCommandTests {
             for (index, value) in series.values.enumerated() { text += "\(series.name),\(series.start.advanced(by: index)),\(Int(value))\n" }
         }
         try run.write("holidays.csv", text)
-        try await Self.forecast([run.path("holidays.csv"), "--model", "auto", "--calendar", "england", "--horizon", "3",
-                     "--output", run.path("with.csv"), "--notes", run.path("with-notes.csv")])
-        try await Self.forecast([run.path("holidays.csv"), "--model", "auto", "--horizon", "3",
-                     "--output", run.path("without.csv"), "--notes", run.path("without-notes.csv")])
+        try await Self.forecast([
+            run.path("holidays.csv"), "--model", "auto", "--calendar", "england", "--horizon", "3",
+            "--output", run.path("with.csv"), "--notes", run.path("with-notes.csv"),
+        ])
+        try await Self.forecast([
+            run.path("holidays.csv"), "--model", "auto", "--horizon", "3",
+            "--output", run.path("without.csv"), "--notes", run.path("without-notes.csv"),
+        ])
         #expect(try run.read("with-notes.csv").components(separatedBy: "auto chose glm:").count == 3)
         #expect(try run.read("with.csv").components(separatedBy: "\"GLM(").count == 7)
         #expect(!(try run.read("without-notes.csv")).contains("glm"))
@@ -138,7 +154,9 @@ struct GLMForecastCommandTests {
         #expect(text.contains("with --calendar england, per series whichever of that ensemble and the calendar GLM (glm)"))
     }
 
-    @Test(arguments: [["--model", "glm:weekly"], ["--model", "glm", "--calendar", "none", "--term-dates", "x.csv"], ["--model", "glm:negbin,poisson"]])
+    @Test(arguments: [
+        ["--model", "glm:weekly"], ["--model", "glm", "--calendar", "none", "--term-dates", "x.csv"], ["--model", "glm:negbin,poisson"],
+    ])
     func badGLMUsageIsRejected(arguments: [String]) {
         #expect(throws: (any Error).self) {
             let command = try ForecastCommand.parse([Self.cafcass, "--horizon", "3"] + arguments)

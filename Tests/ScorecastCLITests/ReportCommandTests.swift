@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
+import ScorecastCore
+import ScorecastData
 import ScorecastTestSupport
 import Testing
+
 @testable import ScorecastCLI
 
 /// `scorecast report` on the bundled August 2021 scorecard, imported afresh.
@@ -14,7 +17,8 @@ struct ReportCommandTests {
         let run = try CommandRun()
         try run.run(["import-scorecard", Self.text, "--month", "2021-08", "--out", run.path("tidy"), "--catalogue", Self.decisions])
         try run.run(["report", run.path("tidy"), "--month", "2021-08", "--out", run.path("report"), "--place", "Southampton"])
-        #expect(run.contents("report") == ["explain.csv", "forecast.csv", "report.html", "scorecard.csv", "spc-seasonal.csv", "spc.csv", "summary.csv"])
+        #expect(
+            run.contents("report") == ["explain.csv", "forecast.csv", "report.html", "scorecard.csv", "spc-seasonal.csv", "spc.csv", "summary.csv"])
 
         // Every indicator row of both SPC files says too_few_points and has no limits.
         for name in ["spc.csv", "spc-seasonal.csv"] {
@@ -32,10 +36,39 @@ struct ReportCommandTests {
         #expect(html.contains("Southampton children&apos;s services scorecard: August 2021"))
         #expect(!html.contains("<script") && !html.contains(" src=\"") && !html.contains("<link"))
         // Forecast intervals for counts never go below zero; percentages stay within 0 to 100.
-        let forecast = try run.read("report/forecast.csv").split(separator: "\n").dropFirst()
-        #expect(forecast.allSatisfy { row in
-            row.split(separator: ",", omittingEmptySubsequences: false)[2...6].allSatisfy { (Double($0) ?? 0) >= 0 }
-        })
+        // The model column (quoted, with commas) comes before the five numbers.
+        let forecast = try run.read("report/forecast.csv").split(separator: "\n")
+        #expect(forecast.first == "series,period,model,mean,lo_80,hi_80,lo_95,hi_95")
+        #expect(
+            forecast.dropFirst().allSatisfy { row in
+                row.split(separator: ",", omittingEmptySubsequences: false).suffix(5).allSatisfy { (Double($0) ?? -1) >= 0 }
+            })
+    }
+
+    /// The report forecasts through the same pipeline as `scorecast forecast DIR`: its
+    /// forecast.csv and the command's output agree byte for byte, and the series with nothing
+    /// to forecast (LSCB17a, YO2) are named, not fatal.
+    @Test func reportAndForecastOfTheFolderAgreeRowForRow() async throws {
+        let run = try CommandRun()
+        try run.run(["import-scorecard", Self.text, "--month", "2021-08", "--out", run.path("tidy"), "--catalogue", Self.decisions])
+        try run.run(["report", run.path("tidy"), "--month", "2021-08", "--out", run.path("report"), "--place", "Southampton"])
+        let command = try ForecastCommand.parse([
+            run.path("tidy"), "--horizon", "12", "--level", "80", "--level", "95",
+            "--output", run.path("forecast.csv"), "--notes", run.path("notes.csv"),
+        ])
+        try command.validate()
+        try await command.execute()
+        let report = try run.read("report/forecast.csv")
+        #expect(try run.read("forecast.csv") == report)
+        let forecastSeries = Set(report.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } })
+        #expect(forecastSeries.count == 60)
+        #expect(!forecastSeries.contains("LSCB17a") && !forecastSeries.contains("YO2"))
+        let notes = try run.read("notes.csv")
+        #expect(notes.contains("LSCB17a,not forecast: ") && notes.contains("YO2,not forecast: "))
+
+        let strict = try ForecastCommand.parse([run.path("tidy"), "--horizon", "12", "--strict", "--output", run.path("strict.csv")])
+        await #expect(throws: DataError.self) { try await strict.execute() }
+        #expect(!run.exists("strict.csv"))
     }
 
     @Test func aMissingScorecardDirectoryIsReportedAndWritesNothing() throws {
@@ -56,10 +89,15 @@ struct ReportCommandTests {
     @Test func withComparatorsThePageComparesWithDfEDataAndComparatorsCSVIsWhatCompareWrites() throws {
         let run = try CommandRun()
         try run.run(["import-scorecard", Self.text, "--month", "2021-08", "--out", run.path("tidy"), "--catalogue", Self.decisions])
-        try run.run(["report", run.path("tidy"), "--month", "2021-08", "--out", run.path("report"), "--place", "Southampton",
-                     "--comparators", Self.dfe, "--la", "E06000045", "--year", "2021"])
-        #expect(run.contents("report") == ["comparators.csv", "explain.csv", "forecast.csv", "report.html", "scorecard.csv",
-                                           "spc-seasonal.csv", "spc.csv", "summary.csv"])
+        try run.run([
+            "report", run.path("tidy"), "--month", "2021-08", "--out", run.path("report"), "--place", "Southampton",
+            "--comparators", Self.dfe, "--la", "E06000045", "--year", "2021",
+        ])
+        #expect(
+            run.contents("report") == [
+                "comparators.csv", "explain.csv", "forecast.csv", "report.html", "scorecard.csv",
+                "spc-seasonal.csv", "spc.csv", "summary.csv",
+            ])
 
         // comparators.csv is byte for byte what `compare` writes for the same authority and year.
         try run.run(["compare", "--la", "E06000045", "--year", "2021", "--data", Self.dfe, "--output", run.path("compare.csv")])
@@ -109,8 +147,10 @@ struct ReportCommandTests {
         let run = try CommandRun()
         try run.run(["import-scorecard", Self.text, "--month", "2021-08", "--out", run.path("tidy"), "--catalogue", Self.decisions])
         do {
-            try run.run(["report", run.path("tidy"), "--month", "2021-08", "--out", run.path("report"),
-                         "--comparators", Self.dfe, "--la", "E99999999", "--year", "2021"])
+            try run.run([
+                "report", run.path("tidy"), "--month", "2021-08", "--out", run.path("report"),
+                "--comparators", Self.dfe, "--la", "E99999999", "--year", "2021",
+            ])
             Issue.record("expected an error for an unknown authority")
         } catch {
             #expect(Scorecast.exitCode(for: error).rawValue == 64)

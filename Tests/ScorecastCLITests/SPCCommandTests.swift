@@ -1,5 +1,7 @@
 import Foundation
+import ScorecastCore
 import Testing
+
 @testable import ScorecastCLI
 
 /// Golden snapshot of `scorecast spc` and its failures. The numbers themselves are checked
@@ -12,7 +14,9 @@ struct SPCCommandTests {
 
     @Test func matchesTheGoldenCSV() throws {
         let run = try CommandRun()
-        try run.run(["spc", Self.fixture("spc-input"), "--target", Self.fixture("spc-targets"), "--rebase", "2020-06", "--output", run.path("out.csv")])
+        try run.run([
+            "spc", Self.fixture("spc-input"), "--target", Self.fixture("spc-targets"), "--rebase", "2020-06", "--output", run.path("out.csv"),
+        ])
         let expected = try String(contentsOfFile: Self.fixture("spc-expected"), encoding: .utf8)
         #expect(try run.read("out.csv") == expected)
         // The seven-point series says it has too few points and invents no limits.

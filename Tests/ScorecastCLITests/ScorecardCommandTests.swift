@@ -1,6 +1,7 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import Testing
+
 @testable import ScorecastCLI
 @testable import ScorecastData
 
@@ -35,10 +36,16 @@ struct ScorecardCommandTests {
 
     /// Must show: each kind of bad input gets one line FILE:LINE:COLUMN, exit 65, no output file.
     @Test(arguments: [
-        ("unterminated quote", header + "M1,2021-07,5\n\"M1,2021-08,6\n", "3:1: expected a closing quote for the field opened here, found the end of the file"),
+        (
+            "unterminated quote", header + "M1,2021-07,5\n\"M1,2021-08,6\n",
+            "3:1: expected a closing quote for the field opened here, found the end of the file"
+        ),
         ("wrong field count", header + "M1,2021-07,5,9\n", "2:14: expected 3 fields as in the header, found 4"),
         ("non-numeric value", header + "M1,2021-07,five\n", "2:12: expected a number in column 'value', found 'five'"),
-        ("duplicate series and period", header + "M1,2021-07,5\nM1,2021-08,6\nM1,2021-07,7\n", "4:4: expected each period once per series, found 2021-07 of series 'M1' again (first on line 2)"),
+        (
+            "duplicate series and period", header + "M1,2021-07,5\nM1,2021-08,6\nM1,2021-07,7\n",
+            "4:4: expected each period once per series, found 2021-07 of series 'M1' again (first on line 2)"
+        ),
         ("unknown period format", header + "M1,07/2021,5\n", "2:4: expected a period YYYY-MM, YYYY-Qn or YYYY in column 'period', found '07/2021'"),
         ("empty file", "", "1:1: expected a header row naming the columns series,period,value, found an empty file"),
         ("binary junk", "\u{7F}ELF\u{2}\u{1}\u{1}\u{0}", "1:1: expected text, found the control byte 0x7F (is this a binary file?)"),
@@ -61,8 +68,10 @@ struct ScorecardCommandTests {
         let run = try CommandRun()
         try run.write("empty.txt", "")
         try run.write("junk.bin", Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF, 0xFE]))
-        for (file, message) in [("empty.txt", "1:1: expected a scorecard: indicator blocks with a number row each, found none"),
-                                ("junk.bin", "1:6: expected UTF-8 text, found the byte 0xFF (is this a binary file?)")] {
+        for (file, message) in [
+            ("empty.txt", "1:1: expected a scorecard: indicator blocks with a number row each, found none"),
+            ("junk.bin", "1:6: expected UTF-8 text, found the byte 0xFF (is this a binary file?)"),
+        ] {
             let arguments = ["import-scorecard", run.path(file), "--month", "2021-08", "--out", run.path("tidy")]
             let failure = try run.failure(arguments)
             #expect(failure.message == run.path(file) + ":" + message)

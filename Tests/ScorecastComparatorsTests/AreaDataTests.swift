@@ -1,6 +1,8 @@
 import Foundation
-import Testing
+import ScorecastCore
 import ScorecastData
+import Testing
+
 @testable import ScorecastComparators
 
 @Suite("Area data: loading and lookup")
@@ -13,8 +15,10 @@ struct AreaDataTests {
         #expect(data.neighbourModels == [2021, 2025])
     }
 
-    @Test(arguments: [("Southampton", "E06000045"), ("southampton", "E06000045"), ("e06000045", "E06000045"),
-                      ("Hull", "E06000010"), ("bristol city of", "E06000023"), ("Stoke on Trent", "E06000021")])
+    @Test(arguments: [
+        ("Southampton", "E06000045"), ("southampton", "E06000045"), ("e06000045", "E06000045"),
+        ("Hull", "E06000010"), ("bristol city of", "E06000023"), ("Stoke on Trent", "E06000021"),
+    ])
     func lookup(query: String, code: String) throws {
         let data = try #require(BundledData.data)
         #expect(data.areas[try data.localAuthority(matching: query)].code == code)

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ScorecastComparators
 
 /// The bundled DfE data in `notebooks-data/dfe/`, loaded once for the suites that need it.

@@ -8,8 +8,11 @@ struct FixtureTable {
 
     init(_ name: String) {
         guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Fixtures"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            header = []; rows = []; return
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
+            header = []
+            rows = []
+            return
         }
         let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         header = lines.first ?? []

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScorecastComparators
 
 @Suite("Funnel limits")
@@ -37,16 +38,19 @@ struct FunnelTests {
         let dispersed = FunnelLimits.dispersion(values: wild, denominators: denominators, target: target, model: .poisson)
         #expect(abs(dispersed.phi - 9) < 1e-9)
         #expect(dispersed.tauSquared > 0)
-        let plain = FunnelLimits.limits(confidence: 0.95, target: target, denominator: 4000, model: .poisson,
-                                        overdispersion: .multiplicative, dispersion: calm)
+        let plain = FunnelLimits.limits(
+            confidence: 0.95, target: target, denominator: 4000, model: .poisson,
+            overdispersion: .multiplicative, dispersion: calm)
         let exact = FunnelLimits.limits(confidence: 0.95, target: target, denominator: 4000, model: .poisson)
         #expect(plain == exact)
-        let widened = FunnelLimits.limits(confidence: 0.95, target: target, denominator: 4000, model: .poisson,
-                                          overdispersion: .multiplicative, dispersion: dispersed)
+        let widened = FunnelLimits.limits(
+            confidence: 0.95, target: target, denominator: 4000, model: .poisson,
+            overdispersion: .multiplicative, dispersion: dispersed)
         let s = FunnelLimits.standardError(target: target, denominator: 4000, model: .poisson)
         #expect(abs(widened.upper - (target + 1.959963984540054 * 3 * s)) < 1e-15)
-        let additive = FunnelLimits.limits(confidence: 0.95, target: target, denominator: 4000, model: .poisson,
-                                           overdispersion: .additive, dispersion: dispersed)
+        let additive = FunnelLimits.limits(
+            confidence: 0.95, target: target, denominator: 4000, model: .poisson,
+            overdispersion: .additive, dispersion: dispersed)
         #expect(additive.upper > exact.upper)
     }
 

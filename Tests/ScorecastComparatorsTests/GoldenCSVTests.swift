@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import ScorecastData
+import Testing
+
 @testable import ScorecastComparators
 
 /// Golden snapshots of the CSV that `scorecast compare --la E06000045 --year 2021` and
@@ -21,7 +22,10 @@ struct GoldenCSVTests {
         var writer = CSVWriter()
         table.writeCSV(rows, to: &writer)
         #expect(writer.text == (try Self.golden("golden-compare-southampton-2021")))
-        #expect(writer.text.hasPrefix("measure,year,la_code,la_name,value,numerator,denominator,lo_95,hi_95,lo_998,hi_998,sn_mean,sn_median,sn_min,sn_max,region_value,england_value,rank_england,rank_sn,quartile_band,vs_england,vs_region,gap_children_sn,gap_children_england,"))
+        #expect(
+            writer.text.hasPrefix(
+                "measure,year,la_code,la_name,value,numerator,denominator,lo_95,hi_95,lo_998,hi_998,sn_mean,sn_median,sn_min,sn_max,region_value,england_value,rank_england,rank_sn,quartile_band,vs_england,vs_region,gap_children_sn,gap_children_england,"
+            ))
     }
 
     @Test func funnelLookedAfterRate2021() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScorecastComparators
 
 /// The PHE interval functions against the same formulas written in base R

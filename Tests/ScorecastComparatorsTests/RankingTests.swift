@@ -1,5 +1,6 @@
 import ScorecastData
 import Testing
+
 @testable import ScorecastComparators
 
 @Suite("Ranks, quartile bands, significance, neighbour summaries")
@@ -47,8 +48,9 @@ struct RankingTests {
     }
 
     @Test func neighbourSummaryConventions() {
-        let summary = NeighbourSummary(values: [10, .nan, 30, 20, 40], numerators: [1, 2, 3, .nan, 4],
-                                       denominators: [100, 100, 100, 100, .nan], multiplier: 100)
+        let summary = NeighbourSummary(
+            values: [10, .nan, 30, 20, 40], numerators: [1, 2, 3, .nan, 4],
+            denominators: [100, 100, 100, 100, .nan], multiplier: 100)
         #expect(summary.count == 4)
         #expect(summary.mean == 25)
         #expect(summary.median == 25)

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
+import ScorecastCore
 import ScorecastData
-import ScorecastTimeSeries
+import Testing
+
 @testable import ScorecastComparators
 
 /// The August 2021 Southampton scorecard (bundled tidy files) against the comparators it prints
@@ -15,8 +16,9 @@ struct ScorecardComparisonTests {
         let files = try ScorecardFiles(directory: root.appendingPathComponent("notebooks-data/scorecard/tidy").path, month: month)
         let data = try #require(BundledData.data)
         let links = try ScorecardComparison.readLinks(path: BundledData.path("scorecard-measure-map.csv"))
-        return ScorecardComparison(lines: ScorecardReport.lines(files, month: month), links: links, data: data,
-                                   authority: try data.localAuthority(matching: "E06000045"), comparatorYear: 2020)
+        return ScorecardComparison(
+            lines: ScorecardReport.lines(files, month: month), links: links, data: data,
+            authority: try data.localAuthority(matching: "E06000045"), comparatorYear: 2020)
     }
 
     static func row(_ rows: [ScorecardComparison.Row], _ code: String, _ group: String) -> ScorecardComparison.Row? {

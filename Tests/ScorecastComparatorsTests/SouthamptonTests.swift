@@ -1,5 +1,6 @@
 import ScorecastData
 import Testing
+
 @testable import ScorecastComparators
 
 /// Southampton (E06000045), year ending March 2021, 2021 neighbour model, against an
@@ -19,8 +20,11 @@ struct SouthamptonTests {
         let data = try #require(BundledData.data)
         let southampton = try data.localAuthority(matching: "Southampton")
         let names = data.neighbours(of: southampton, model: 2021).map { data.areas[$0].name }
-        #expect(names == ["Portsmouth", "Sheffield", "Peterborough", "Plymouth", "Derby", "Bristol, City of",
-                          "Coventry", "Stoke-on-Trent", "Kingston upon Hull, City of", "Salford"])
+        #expect(
+            names == [
+                "Portsmouth", "Sheffield", "Peterborough", "Plymouth", "Derby", "Bristol, City of",
+                "Coventry", "Stoke-on-Trent", "Kingston upon Hull, City of", "Salford",
+            ])
         let rate = try #require(try Self.rows().first { $0.measure.name == "cla_31mar_rate_per_10k" })
         #expect(rate.observation.value == 100)
         #expect(rate.observation.numerator == 498)
@@ -36,17 +40,26 @@ struct SouthamptonTests {
             #expect((value.isNaN && wanted.isNaN) || isClose(value, wanted, relative: 1e-9), "\(measure) \(column): \(value) vs \(wanted)")
         }
         let o = row.observation
-        same(o.value, "value"); same(o.numerator, "numerator"); same(o.denominator, "denominator")
-        same(o.intervals[0]?.lower ?? .nan, "lo_95"); same(o.intervals[0]?.upper ?? .nan, "hi_95")
-        same(o.intervals[1]?.lower ?? .nan, "lo_998"); same(o.intervals[1]?.upper ?? .nan, "hi_998")
-        same(row.neighbours.mean, "sn_mean"); same(row.neighbours.median, "sn_median")
-        same(row.neighbours.minimum, "sn_min"); same(row.neighbours.maximum, "sn_max")
-        same(row.regionValue, "region_value"); same(row.englandValue, "england_value")
-        same(Double(row.rankEngland ?? -1), "rank_england"); same(Double(row.rankNeighbours ?? -1), "rank_sn")
+        same(o.value, "value")
+        same(o.numerator, "numerator")
+        same(o.denominator, "denominator")
+        same(o.intervals[0]?.lower ?? .nan, "lo_95")
+        same(o.intervals[0]?.upper ?? .nan, "hi_95")
+        same(o.intervals[1]?.lower ?? .nan, "lo_998")
+        same(o.intervals[1]?.upper ?? .nan, "hi_998")
+        same(row.neighbours.mean, "sn_mean")
+        same(row.neighbours.median, "sn_median")
+        same(row.neighbours.minimum, "sn_min")
+        same(row.neighbours.maximum, "sn_max")
+        same(row.regionValue, "region_value")
+        same(row.englandValue, "england_value")
+        same(Double(row.rankEngland ?? -1), "rank_england")
+        same(Double(row.rankNeighbours ?? -1), "rank_sn")
         #expect(row.quartileBand == t.text(reference, "quartile_band"))
         #expect(row.versusEngland.rawValue == t.text(reference, "vs_england"))
         #expect(row.versusRegion.rawValue == t.text(reference, "vs_region"))
-        same(row.gapChildrenNeighbours, "gap_children_sn"); same(row.gapChildrenEngland, "gap_children_england")
+        same(row.gapChildrenNeighbours, "gap_children_sn")
+        same(row.gapChildrenEngland, "gap_children_england")
     }
 
     /// Spot values read by eye from the data: Southampton's looked-after rate (100) is above

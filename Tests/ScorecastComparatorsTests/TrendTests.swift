@@ -1,4 +1,6 @@
+import ScorecastNumerics
 import Testing
+
 @testable import ScorecastComparators
 
 @Suite("Fingertips trend test")
@@ -11,9 +13,10 @@ struct TrendTests {
         let t = table
         let rows = t.rows.filter { t.text($0, "case") == name }
         let points = rows.map { row in
-            TrendTest.Point(time: t.number(row, "time"), value: t.number(row, "value"),
-                            numerator: t.number(row, "numerator"), denominator: t.number(row, "denominator"),
-                            lower95: t.number(row, "lower95"), upper95: t.number(row, "upper95"))
+            TrendTest.Point(
+                time: t.number(row, "time"), value: t.number(row, "value"),
+                numerator: t.number(row, "numerator"), denominator: t.number(row, "denominator"),
+                lower95: t.number(row, "lower95"), upper95: t.number(row, "upper95"))
         }
         return (points, t.text(rows[0], "kind") == "proportion", t.number(rows[0], "slope"), t.number(rows[0], "chi_squared"))
     }
@@ -53,7 +56,6 @@ struct TrendTests {
     }
 }
 
-import ScorecastNumerics
 enum ChiSquared999 {
     static let critical = ChiSquared.quantile(0.998, degreesOfFreedom: 1)
 }

@@ -1,4 +1,6 @@
+import ScorecastCore
 import Testing
+
 @testable import ScorecastData
 
 @Suite("CSVReader")
@@ -62,7 +64,10 @@ struct CSVReaderTests {
     @Test func reportsInvalidUTF8() throws {
         let bytes: [UInt8] = Array("a,b\nc,".utf8) + [0xFF, 0x0A]
         let reader = CSVReader(source: ByteSource(bytes: bytes, name: "bin"))
-        #expect(throws: DataError(file: "bin", line: 2, column: 3, expected: "expected UTF-8 text, found the byte 0xFF (is this a binary file or another encoding?)")) {
+        #expect(
+            throws: DataError(
+                file: "bin", line: 2, column: 3, expected: "expected UTF-8 text, found the byte 0xFF (is this a binary file or another encoding?)")
+        ) {
             while try reader.nextRecord() {}
         }
     }

@@ -1,5 +1,6 @@
+import ScorecastCore
 import Testing
-import ScorecastTimeSeries
+
 @testable import ScorecastData
 
 @Suite("ObservationReader")
@@ -26,13 +27,13 @@ struct ObservationReaderTests {
 
     @Test func readsSeriesInInputOrderWithGapsAsNaN() throws {
         let text = """
-        series,period,value
-        M2,2021-02,244
-        M2,2021-04,334
-        M1,2021-03,1886
-        M1,2021-02,1297
+            series,period,value
+            M2,2021-02,244
+            M2,2021-04,334
+            M1,2021-03,1886
+            M1,2021-02,1297
 
-        """
+            """
         for series in [try Self.readAll(text), try Self.streamed(text)] {
             #expect(series.map(\.name) == ["M2", "M1"])
             #expect(series[0].series.start == Period(year: 2021, month: 2))
@@ -45,12 +46,12 @@ struct ObservationReaderTests {
 
     @Test func readsExtrasAndStatusedMissingValues() throws {
         let text = """
-        series,period,value,numerator,denominator,status,comment
-        CP2b %,2021-Q1,12.5,5,40,,ok
-        CP2b %,2021-Q2,,,,not_published,"late, see note"
-        CP2b %,2021-Q3,10,,,provisional,
+            series,period,value,numerator,denominator,status,comment
+            CP2b %,2021-Q1,12.5,5,40,,ok
+            CP2b %,2021-Q2,,,,not_published,"late, see note"
+            CP2b %,2021-Q3,10,,,provisional,
 
-        """
+            """
         let series = try #require(try Self.readAll(text).first)
         #expect(series.series.frequency == .quarterly)
         #expect(series.series.values[0] == 12.5 && series.series.values[1].isNaN && series.series.values[2] == 10)
@@ -69,12 +70,24 @@ struct ObservationReaderTests {
         ("series,period,value\n", "obs.csv:2:1: expected at least one observation row after the header"),
         ("series,period,y\nA,2021,1\n", "obs.csv:1:1: expected a column named 'value' in the header, found series,period,y"),
         ("series,period,value,value\n", "obs.csv:1:21: expected each column name once in the header, found 'value' twice"),
-        ("series,period,value\nA,2021-08,1\nA,2021-8,2\n", "obs.csv:3:3: expected a period YYYY-MM, YYYY-Qn or YYYY in column 'period', found '2021-8'"),
+        (
+            "series,period,value\nA,2021-08,1\nA,2021-8,2\n",
+            "obs.csv:3:3: expected a period YYYY-MM, YYYY-Qn or YYYY in column 'period', found '2021-8'"
+        ),
         ("series,period,value\nA,2021-08,12a\n", "obs.csv:2:11: expected a number in column 'value', found '12a'"),
         ("series,period,value\nA,2021-08,\"1,190\"\n", "obs.csv:2:11: expected a number in column 'value', found '1,190'"),
-        ("series,period,value\nA,2021-08,\n", "obs.csv:2:11: expected a number in column 'value' (an empty value needs a 'status' saying why it is missing)"),
-        ("series,period,value\nA,2021-08,1\nA,2021-09,2\nA,2021-08,3\n", "obs.csv:4:3: expected each period once per series, found 2021-08 of series 'A' again (first on line 2)"),
-        ("series,period,value\nA,2021-08,1\nA,2021-Q3,2\n", "obs.csv:3:3: expected a monthly period as on line 2 of series 'A', found '2021-Q3' (quarterly)"),
+        (
+            "series,period,value\nA,2021-08,\n",
+            "obs.csv:2:11: expected a number in column 'value' (an empty value needs a 'status' saying why it is missing)"
+        ),
+        (
+            "series,period,value\nA,2021-08,1\nA,2021-09,2\nA,2021-08,3\n",
+            "obs.csv:4:3: expected each period once per series, found 2021-08 of series 'A' again (first on line 2)"
+        ),
+        (
+            "series,period,value\nA,2021-08,1\nA,2021-Q3,2\n",
+            "obs.csv:3:3: expected a monthly period as on line 2 of series 'A', found '2021-Q3' (quarterly)"
+        ),
         ("series,period,value\nA,2021-08,1,9\n", "obs.csv:2:13: expected 3 fields as in the header, found 4"),
         ("series,period,value\n\"A,2021-08,1\n", "obs.csv:2:1: expected a closing quote for the field opened here, found the end of the file"),
         ("series,period,value\n,2021-08,1\n", "obs.csv:2:1: expected a series name in column 'series', found an empty field"),
@@ -95,7 +108,9 @@ struct ObservationReaderTests {
 
     @Test func streamingRejectsSplitSeriesButReadAllAcceptsThem() throws {
         let text = "series,period,value\nA,2021,1\nB,2021,2\nA,2022,3\n"
-        #expect(Self.failure(text, streaming: true) == "obs.csv:4:1: expected the rows of each series together, found series 'A' again after its rows ended at line 2")
+        #expect(
+            Self.failure(text, streaming: true)
+                == "obs.csv:4:1: expected the rows of each series together, found series 'A' again after its rows ended at line 2")
         #expect(try Self.readAll(text).map(\.series.values) == [[1, 3], [2]])
     }
 

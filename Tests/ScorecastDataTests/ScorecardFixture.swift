@@ -1,5 +1,6 @@
 import Foundation
-import ScorecastTimeSeries
+import ScorecastCore
+
 @testable import ScorecastData
 
 /// The August 2021 Southampton scorecard text (a copy of notebooks-data/scorecard/), read once.

@@ -1,5 +1,6 @@
+import ScorecastCore
 import Testing
-import ScorecastTimeSeries
+
 @testable import ScorecastData
 
 @Suite("Scorecard report")
@@ -82,7 +83,9 @@ struct ScorecardReportTests {
     @Test func wideExportReproducesEveryNumberOfEveryNumberRow() throws {
         let (_, files) = try ScorecardFixture.importedFiles(catalogue: Self.catalogue)
         let month = ScorecardFixture.month
-        let wide = try CSVReader(text: String(decoding: ScorecardReport.wideCSV(ScorecardReport.lines(files, month: month), files: files, month: month), as: UTF8.self)).readAllRecords()
+        let wide = try CSVReader(
+            text: String(decoding: ScorecardReport.wideCSV(ScorecardReport.lines(files, month: month), files: files, month: month), as: UTF8.self)
+        ).readAllRecords()
         #expect(wide.count == 65)
         let header = wide[0]
         let first = try #require(header.firstIndex(of: "Feb-21"))

@@ -1,5 +1,6 @@
+import ScorecastCore
 import Testing
-import ScorecastTimeSeries
+
 @testable import ScorecastData
 
 @Suite("Scorecard text import")
@@ -21,7 +22,8 @@ struct ScorecardTextTests {
         #expect(scorecard.indicators.map(\.code) == Self.codes)
         #expect(Set(scorecard.indicators.map(\.code)).count == 64)
         for indicator in scorecard.indicators {
-            #expect(!indicator.title.isEmpty && !indicator.lead.isEmpty && !indicator.owner.isEmpty && !indicator.outcome.isEmpty, "\(indicator.code)")
+            #expect(
+                !indicator.title.isEmpty && !indicator.lead.isEmpty && !indicator.owner.isEmpty && !indicator.outcome.isEmpty, "\(indicator.code)")
         }
     }
 
@@ -97,7 +99,8 @@ struct ScorecardTextTests {
         #expect(ScorecardFixture.indicator("LAC6 (val)")?.owner == "Martin Smith")
         #expect(ScorecardFixture.indicator("LSCB17a")?.lead == "Derek Wiles")
         #expect(ScorecardFixture.indicator("LSCB17a")?.owner == "Debbie Blythe")
-        #expect(ScorecardFixture.indicator("M6-QL (val)")?.title == "Number of referrals which are re-referrals within one year of a closure assessment")
+        #expect(
+            ScorecardFixture.indicator("M6-QL (val)")?.title == "Number of referrals which are re-referrals within one year of a closure assessment")
     }
 
     @Test(arguments: [
@@ -130,10 +133,17 @@ struct ScorecardTextTests {
     }
 
     @Test func emptyAndBinaryInputAreRejectedWithTheirLocation() {
-        #expect(throws: DataError(file: "empty.txt", line: 1, column: 1, expected: "expected a scorecard: indicator blocks with a number row each, found none")) {
+        #expect(
+            throws: DataError(
+                file: "empty.txt", line: 1, column: 1, expected: "expected a scorecard: indicator blocks with a number row each, found none")
+        ) {
             try ScorecardText(text: "", fileName: "empty.txt")
         }
-        #expect(throws: DataError(file: "junk.bin", line: 2, column: 3, expected: "expected the text of a scorecard, found a control character (is this a binary file?)")) {
+        #expect(
+            throws: DataError(
+                file: "junk.bin", line: 2, column: 3, expected: "expected the text of a scorecard, found a control character (is this a binary file?)"
+            )
+        ) {
             try ScorecardText(text: "ok\nab\u{0}\u{1}", fileName: "junk.bin")
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScorecastNumerics
 
 @Suite("BFGS")

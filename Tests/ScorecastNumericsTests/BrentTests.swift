@@ -1,9 +1,11 @@
 import Testing
+
 @testable import ScorecastNumerics
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reference values from R 4.2.2 `optimize`, printed with 17 significant digits:

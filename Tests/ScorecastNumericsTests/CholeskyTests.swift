@@ -1,9 +1,11 @@
 import Testing
+
 @testable import ScorecastNumerics
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 @Suite("Cholesky")

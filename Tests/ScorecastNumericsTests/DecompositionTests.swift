@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScorecastNumerics
 
 @Suite("SVD, eigendecomposition, condition number")
@@ -41,7 +42,7 @@ struct DecompositionTests {
     @Test(arguments: [1, 3, 14])
     func eigendecompositionReconstructs(order n: Int) throws {
         let b = Self.random(n, n, seed: UInt64(n))
-        let a = b.multiplied(by: b, transposingOther: true)   // symmetric
+        let a = b.multiplied(by: b, transposingOther: true)  // symmetric
         let eigen = try SymmetricEigendecomposition(a)
         #expect(zip(eigen.eigenvalues, eigen.eigenvalues.dropFirst()).allSatisfy { $0 <= $1 })
         for j in 0..<n {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScorecastNumerics
 
 /// One row of `Fixtures/distributions.csv`, made by `scripts/fixtures/distributions.R`
@@ -16,7 +17,8 @@ struct DistributionReference: CustomStringConvertible, Sendable {
 
     static let all: [DistributionReference] = {
         guard let url = Bundle.module.url(forResource: "distributions", withExtension: "csv", subdirectory: "Fixtures"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [] }
         return text.split(separator: "\n").dropFirst().map { line in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             return DistributionReference(

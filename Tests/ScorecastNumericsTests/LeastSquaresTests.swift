@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScorecastNumerics
 
 @Suite("Least squares")
@@ -87,7 +88,8 @@ struct QRKernelTests {
     @Test(arguments: [(60, 14), (24, 3), (120, 20), (15, 15), (200, 1)])
     func handWrittenMatchesLAPACK(rows: Int, columns: Int) throws {
         var generator = Xoshiro256StarStar(seed: UInt64(rows * 1000 + columns))
-        let design = Matrix(rows: rows, columns: columns, columnMajor: (0..<(rows * columns)).map { _ in Double.random(in: -3...3, using: &generator) })
+        let design = Matrix(
+            rows: rows, columns: columns, columnMajor: (0..<(rows * columns)).map { _ in Double.random(in: -3...3, using: &generator) })
         let response = (0..<rows).map { _ in Double.random(in: -5...50, using: &generator) }
         let weights = (0..<rows).map { _ in Double.random(in: 0.5...2, using: &generator) }
         let tolerance = 100 * design.conditionNumber * Double.ulpOfOne
@@ -99,7 +101,9 @@ struct QRKernelTests {
                 let largest = lapack.coefficients.reduce(1) { max($0, abs($1)) }
                 for (a, b) in zip(lapack.coefficients, other.coefficients) { #expect(abs(a - b) <= tolerance * largest) }
                 for (a, b) in zip(lapack.residuals, other.residuals) { #expect(abs(a - b) <= tolerance * 50) }  // |y| ≤ 50
-                for (a, b) in zip(lapack.unscaledCovariance.elements, other.unscaledCovariance.elements) { #expect(abs(a - b) <= tolerance * max(1, abs(a))) }
+                for (a, b) in zip(lapack.unscaledCovariance.elements, other.unscaledCovariance.elements) {
+                    #expect(abs(a - b) <= tolerance * max(1, abs(a)))
+                }
                 #expect(abs(lapack.residualSumOfSquares - other.residualSumOfSquares) <= 1e-10 * max(1, lapack.residualSumOfSquares))
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScorecastNumerics
 
 /// The NIST Statistical Reference Datasets for linear least squares, with their certified
@@ -124,8 +125,9 @@ struct NISTLinearRegressionTests {
     }
 
     /// Without refinement every dataset but Wampler5 still meets the bar, by every kernel.
-    @Test(arguments: cases.filter { $0.name != "Wampler5" },
-          [LeastSquares.Method.qr(kernel: .lapack), .qr(kernel: .handWritten), .svd])
+    @Test(
+        arguments: cases.filter { $0.name != "Wampler5" },
+        [LeastSquares.Method.qr(kernel: .lapack), .qr(kernel: .handWritten), .svd])
     func plainMethodsMeetTheBar(dataset testCase: Case, method: LeastSquares.Method) throws {
         try certifiedValuesAreReproduced(dataset: testCase, method: method)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScorecastNumerics
 
 /// Standard test functions with known minima (Moré, Garbow and Hillstrom, "Testing

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScorecastNumerics
 
 /// Reference values from R 4.2.2: `qnorm(p)` and `pnorm(x)` printed with 17 significant digits.

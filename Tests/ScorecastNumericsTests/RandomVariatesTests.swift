@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScorecastNumerics
 
 /// Moment checks for the samplers: with 200,000 seeded draws, the sample mean and variance
@@ -36,8 +37,9 @@ struct RandomVariatesTests {
         #expect(samples.allSatisfy { $0 >= 0 && $0 <= Double(trials) })
         let n = Double(trials), p = probability, q = 1 - p
         let variance = n * p * q
-        checkMoments(samples, mean: n * p, variance: variance,
-                     fourthCentralMoment: variance * (1 + 3 * (n - 2) * p * q))
+        checkMoments(
+            samples, mean: n * p, variance: variance,
+            fourthCentralMoment: variance * (1 + 3 * (n - 2) * p * q))
     }
 
     @Test(arguments: [(0.4, 2.0), (1.0, 1.0), (7.5, 0.2)])
@@ -46,8 +48,9 @@ struct RandomVariatesTests {
         let samples = (0..<Self.draws).map { _ in RandomVariates.gamma(shape: shape, scale: scale, using: &generator) }
         #expect(samples.allSatisfy { $0 > 0 })
         let scale4 = scale * scale * scale * scale
-        checkMoments(samples, mean: shape * scale, variance: shape * scale * scale,
-                     fourthCentralMoment: 3 * shape * (shape + 2) * scale4)
+        checkMoments(
+            samples, mean: shape * scale, variance: shape * scale * scale,
+            fourthCentralMoment: 3 * shape * (shape + 2) * scale4)
     }
 
     @Test(arguments: [(15.0, 20.0), (3.0, 0.8)])

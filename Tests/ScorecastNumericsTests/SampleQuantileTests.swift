@@ -1,5 +1,5 @@
-import Testing
 import ScorecastNumerics
+import Testing
 
 /// Sample quantiles against R 4.2.2:
 /// `x <- c(1, 2, 3, 4, 10, 12, 15, 20, 21, 30); quantile(x, p, type = 7)` and `type = 8`.

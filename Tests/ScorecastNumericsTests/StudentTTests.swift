@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScorecastNumerics
 
 /// Reference values from R 4.2.2: `qt(p, df)` and `pt(x, df)` printed with 17 significant digits.

@@ -1,10 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Testing
+import ScorecastCore
 import ScorecastNumerics
 import ScorecastTimeSeries
+import Testing
+
 @testable import ScorecastProjection
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A hand-made model: starts with a log mean of `log(15) + 0.01·step`, an exit rate of
 /// logit⁻¹(logit(0.03)), both with small coefficient uncertainty, on a 36-month horizon.
@@ -23,10 +26,12 @@ func handMadeModel(horizon: Int = 36, startsSize: Double? = 20, history: StockFl
 
 @Suite("Stock-flow projection")
 struct StockFlowModelTests {
-    @Test(arguments: [Scenario.baseline,
-                      Scenario(name: "cap", adjustments: [.stockCap(maximum: 520)]),
-                      Scenario(name: "exits-down", adjustments: [.exitRateChange(percent: -60, from: Period(year: 2021, month: 12))]),
-                      Scenario(name: "converge", adjustments: [.convergeToRate(ratePer10k: 67, years: 2, population: 51_000)])])
+    @Test(arguments: [
+        Scenario.baseline,
+        Scenario(name: "cap", adjustments: [.stockCap(maximum: 520)]),
+        Scenario(name: "exits-down", adjustments: [.exitRateChange(percent: -60, from: Period(year: 2021, month: 12))]),
+        Scenario(name: "converge", adjustments: [.convergeToRate(ratePer10k: 67, years: 2, population: 51_000)]),
+    ])
     func everyPathConservesAndStaysNonNegative(scenario: Scenario) throws {
         let model = try handMadeModel()
         var generator = Xoshiro256StarStar(seed: 1)
@@ -103,9 +108,13 @@ struct StockFlowModelTests {
     }
 
     @Test func invalidScenariosAreRejected() {
-        #expect(throws: ProjectionError.self) { try Scenario(name: "x", adjustments: [.startsChange(percent: -100, from: Period(year: 2022, month: 1))]).validate() }
+        #expect(throws: ProjectionError.self) {
+            try Scenario(name: "x", adjustments: [.startsChange(percent: -100, from: Period(year: 2022, month: 1))]).validate()
+        }
         #expect(throws: ProjectionError.self) { try Scenario(name: "x", adjustments: [.stockCap(maximum: -1)]).validate() }
-        #expect(throws: ProjectionError.self) { try Scenario(name: "x", adjustments: [.convergeToRate(ratePer10k: 60, years: 0, population: 1)]).validate() }
+        #expect(throws: ProjectionError.self) {
+            try Scenario(name: "x", adjustments: [.convergeToRate(ratePer10k: 60, years: 0, population: 1)]).validate()
+        }
     }
 }
 
@@ -133,8 +142,9 @@ struct StockFlowBacktestTests {
         let synthetic = SyntheticCaseload().generate(seed: 2021)
         let history = try StockFlowHistory(name: "lac", stock: synthetic.stock, starts: synthetic.starts, ends: synthetic.ends)
         var generator = Xoshiro256StarStar(seed: 4)
-        let scores = try StockFlowBacktest.run(history: history, origins: 3, step: 2, horizon: 6, levels: [80, 95],
-                                               pathCount: 1_000, options: .init(horizon: 6), stockOnly: nil, using: &generator)
+        let scores = try StockFlowBacktest.run(
+            history: history, origins: 3, step: 2, horizon: 6, levels: [80, 95],
+            pathCount: 1_000, options: .init(horizon: 6), stockOnly: nil, using: &generator)
         #expect(scores.count == 1)
         let score = try #require(scores.first)
         #expect(score.method == "stock_flow" && score.points == 18)
@@ -147,8 +157,9 @@ struct StockFlowBacktestTests {
         let history = try StockFlowHistory(name: "lac", stock: synthetic.stock, starts: synthetic.starts, ends: synthetic.ends)
         var generator = Xoshiro256StarStar(seed: 4)
         #expect(throws: ProjectionError.self) {
-            try StockFlowBacktest.run(history: history, origins: 40, horizon: 12, levels: [80], pathCount: 100,
-                                      options: .init(horizon: 12), stockOnly: nil, using: &generator)
+            try StockFlowBacktest.run(
+                history: history, origins: 40, horizon: 12, levels: [80], pathCount: 100,
+                options: .init(horizon: 12), stockOnly: nil, using: &generator)
         }
     }
 }
@@ -157,8 +168,9 @@ struct StockFlowBacktestTests {
 struct PopulationProjectionTests {
     @Test func numbersAreRatesTimesPopulationPer10kAndNeverNegative() throws {
         let start = Period(year: 2026)
-        let forecast = Forecast(start: start, mean: [90, -2],
-                                intervals: [PredictionInterval(level: 95, lower: [70, -10], upper: [110, 5])], model: "test")
+        let forecast = Forecast(
+            start: start, mean: [90, -2],
+            intervals: [PredictionInterval(level: 95, lower: [70, -10], upper: [110, 5])], model: "test")
         let rows = try PopulationProjection.project(rateForecast: forecast, population: [start: 50_000, start.advanced(by: 1): 51_000])
         #expect(rows[0].number == 450)
         #expect(rows[0].numberIntervals[0].lower == [350] && rows[0].numberIntervals[0].upper == [550])

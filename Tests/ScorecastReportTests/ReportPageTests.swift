@@ -1,9 +1,11 @@
 import Foundation
-import Testing
-import ScorecastTestSupport
 import ScorecastCharts
+import ScorecastCore
 import ScorecastSPC
+import ScorecastTestSupport
 import ScorecastTimeSeries
+import Testing
+
 @testable import ScorecastReport
 
 @Suite("Report page")
@@ -13,18 +15,20 @@ struct ReportPageTests {
         let analysis = try XmR(improvement: .decrease).analyse(series)
         let verdict = SPCPresentation.verdict(analysis, format: { NumberText.brief($0) })
         let chart = SPCPresentation.chart(analysis, title: "\(code) <SPC>", valueLabel: "Count", verdict: verdict)
-        return IndicatorSection(code: code, title: "Title & \"quotes\"", meta: "count · lower is better",
-                                facts: [("Aug-21", "1,297"), ("% change", "-15%")], verdicts: [verdict],
-                                charts: [chart.svg(id: "spc-\(code)")], commentary: "Down <15%> over the summer.")
+        return IndicatorSection(
+            code: code, title: "Title & \"quotes\"", meta: "count · lower is better",
+            facts: [("Aug-21", "1,297"), ("% change", "-15%")], verdicts: [verdict],
+            charts: [chart.svg(id: "spc-\(code)")], commentary: "Down <15%> over the summer.")
     }
 
     @Test func thePageIsWellFormedAndSelfContained() throws {
         let short = try Self.section(code: "M1", values: [310, 295, 330, 301, 287, 315, 240])
         let long = try Self.section(code: "CP2b %", values: (0..<24).map { 50 + Double($0 % 5) + ($0 > 20 ? 30 : 0) })
-        let page = ReportPage(title: "Scorecard August 2021", subtitle: "Southampton", headline: ["Two indicators."],
-                              changed: [SummaryItem(section: short, text: "-15%", tone: .notable)],
-                              unusual: [SummaryItem(section: long, text: "concern", tone: .bad)],
-                              sections: [short, long], method: ["SPC as Making Data Count."], files: ["scorecard.csv"])
+        let page = ReportPage(
+            title: "Scorecard August 2021", subtitle: "Southampton", headline: ["Two indicators."],
+            changed: [SummaryItem(section: short, text: "-15%", tone: .notable)],
+            unusual: [SummaryItem(section: long, text: "concern", tone: .bad)],
+            sections: [short, long], method: ["SPC as Making Data Count."], files: ["scorecard.csv"])
         let html = page.html()
         #expect(html.hasPrefix("<!DOCTYPE html>\n"))
         let check = try #require(XMLCheck.parse(String(html.dropFirst("<!DOCTYPE html>\n".count))), "page is not well-formed")
@@ -53,13 +57,16 @@ struct ReportPageTests {
     }
 
     @Test func aContextSectionWithATableHasItsOwnAnchorAndRowHeaders() throws {
-        let table = ReportTable(caption: "Against <comparators>", headers: ["Measure", "Value", "England"],
-                                rows: [["Rate & \"count\"", "100.0", "69.0"], ["Re-referrals", "28.0%", "22.7%"]])
-        let context = IndicatorSection(code: "", title: "Compared with England", meta: "DfE", facts: [], verdicts: [], charts: [],
-                                       table: table, anchorName: "dfe-comparators")
+        let table = ReportTable(
+            caption: "Against <comparators>", headers: ["Measure", "Value", "England"],
+            rows: [["Rate & \"count\"", "100.0", "69.0"], ["Re-referrals", "28.0%", "22.7%"]])
+        let context = IndicatorSection(
+            code: "", title: "Compared with England", meta: "DfE", facts: [], verdicts: [], charts: [],
+            table: table, anchorName: "dfe-comparators")
         let short = try Self.section(code: "M1", values: [310, 295, 330, 301, 287, 315, 240])
-        let page = ReportPage(title: "Scorecard", subtitle: "Southampton", headline: [], changed: [], unusual: [],
-                              context: [context], sections: [short], method: [], files: ["comparators.csv"])
+        let page = ReportPage(
+            title: "Scorecard", subtitle: "Southampton", headline: [], changed: [], unusual: [],
+            context: [context], sections: [short], method: [], files: ["comparators.csv"])
         let html = page.html()
         let check = try #require(XMLCheck.parse(String(html.dropFirst("<!DOCTYPE html>\n".count))), "page is not well-formed")
         #expect(check.count("section") == 4)

@@ -1,6 +1,8 @@
 import Foundation
-import Testing
+import ScorecastCore
 import ScorecastTimeSeries
+import Testing
+
 @testable import ScorecastSPC
 
 /// Equality with NHSRplotthedots 0.2.2 on 55 series (2,017 points): shifts, trends, spikes
@@ -27,24 +29,29 @@ struct NHSRplotthedotsFixtureTests {
 
     static func table(_ name: String) -> [[String: String]] {
         guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Fixtures"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [] }
         let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         guard let header = lines.first else { return [] }
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }
 
     static let cases: [Case] = table("nhsrplotthedots-cases").map {
-        Case(name: $0["case"]!, improvement: ImprovementDirection(rawValue: $0["improvement"]!)!,
-             screen: $0["screen"] == "true", fixAfter: Int($0["fix_after"]!), rebase: Period(parsing: $0["rebase"]!),
-             target: Double($0["target"]!), assurance: $0["assurance"]!)
+        Case(
+            name: $0["case"]!, improvement: ImprovementDirection(rawValue: $0["improvement"]!)!,
+            screen: $0["screen"] == "true", fixAfter: Int($0["fix_after"]!), rebase: Period(parsing: $0["rebase"]!),
+            target: Double($0["target"]!), assurance: $0["assurance"]!)
     }
 
     static let rows: [String: [Row]] = Dictionary(grouping: table("nhsrplotthedots-points"), by: { $0["case"]! })
-        .mapValues { $0.map {
-            Row(period: Period(parsing: $0["period"]!)!, value: Double($0["value"]!)!, mean: Double($0["mean"]!)!,
-                lower: Double($0["lpl"]!)!, upper: Double($0["upl"]!)!,
-                specialCauseType: $0["special_cause_type"]!, pointType: $0["point_type"]!)
-        } }
+        .mapValues {
+            $0.map {
+                Row(
+                    period: Period(parsing: $0["period"]!)!, value: Double($0["value"]!)!, mean: Double($0["mean"]!)!,
+                    lower: Double($0["lpl"]!)!, upper: Double($0["upl"]!)!,
+                    specialCauseType: $0["special_cause_type"]!, pointType: $0["point_type"]!)
+            }
+        }
 
     @Test func fixturesAreThere() {
         #expect(Self.cases.count == 55)
@@ -55,8 +62,9 @@ struct NHSRplotthedotsFixtureTests {
     func matchesNHSRplotthedots(testCase: Case) throws {
         let rows = try #require(Self.rows[testCase.name])
         let series = TimeSeries(name: testCase.name, start: rows[0].period, values: rows.map(\.value))
-        let spec = XmR(improvement: testCase.improvement, screensMovingRanges: testCase.screen, fixAfter: testCase.fixAfter,
-                       rebaseAt: testCase.rebase.map { [$0] } ?? [], target: testCase.target)
+        let spec = XmR(
+            improvement: testCase.improvement, screensMovingRanges: testCase.screen, fixAfter: testCase.fixAfter,
+            rebaseAt: testCase.rebase.map { [$0] } ?? [], target: testCase.target)
         let analysis = try spec.analyse(series)
         func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(b)) }
         for (index, row) in rows.enumerated() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScorecastSPC
 
 @Suite("Process limits")

@@ -1,7 +1,9 @@
 import Foundation
-import Testing
+import ScorecastCore
 import ScorecastNumerics
 import ScorecastTimeSeries
+import Testing
+
 @testable import ScorecastSPC
 
 @Suite("Seasonal pattern from the calendar GLM")

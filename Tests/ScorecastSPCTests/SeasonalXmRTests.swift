@@ -1,5 +1,7 @@
-import Testing
+import ScorecastCore
 import ScorecastTimeSeries
+import Testing
+
 @testable import ScorecastSPC
 
 @Suite("Seasonal XmR")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScorecastSPC
 
 /// Hand-made series on limits with mean 0, upper limit +3, lower limit -3 and near lines at ±2,
@@ -25,34 +26,36 @@ struct SpecialCauseRulesTests {
         #expect(Self.codes([0.5, 3.0, -0.5, -3.0, 0.2]) == [".", ".", ".", ".", "."])
     }
 
-    @Test(arguments: [
-        // A run of exactly six on one side is common cause.
-        ([-1, 1, 1, 1, 1, 1, 1, -1], [".", ".", ".", ".", ".", ".", ".", "."]),
-        // Exactly seven: all seven are flagged.
-        ([-1, 1, 1, 1, 1, 1, 1, 1, -1], [".", "run_high", "run_high", "run_high", "run_high", "run_high", "run_high", "run_high", "."]),
-        // Eight below: all eight.
-        ([1, -1, -1, -1, -1, -1, -1, -1, -1], ["."] + Array(repeating: "run_low", count: 8)),
-        // A point on the mean breaks a run: 3 + mean + 4 is not seven.
-        ([1, 1, 1, 0, 1, 1, 1, 1], [".", ".", ".", ".", ".", ".", ".", "."]),
-        // ...and 7 after the point on the mean do signal, the mean point itself does not.
-        ([1, 1, 0, 1, 1, 1, 1, 1, 1, 1], [".", ".", ".", "run_high", "run_high", "run_high", "run_high", "run_high", "run_high", "run_high"]),
-    ] as [([Double], [String])])
+    @Test(
+        arguments: [
+            // A run of exactly six on one side is common cause.
+            ([-1, 1, 1, 1, 1, 1, 1, -1], [".", ".", ".", ".", ".", ".", ".", "."]),
+            // Exactly seven: all seven are flagged.
+            ([-1, 1, 1, 1, 1, 1, 1, 1, -1], [".", "run_high", "run_high", "run_high", "run_high", "run_high", "run_high", "run_high", "."]),
+            // Eight below: all eight.
+            ([1, -1, -1, -1, -1, -1, -1, -1, -1], ["."] + Array(repeating: "run_low", count: 8)),
+            // A point on the mean breaks a run: 3 + mean + 4 is not seven.
+            ([1, 1, 1, 0, 1, 1, 1, 1], [".", ".", ".", ".", ".", ".", ".", "."]),
+            // ...and 7 after the point on the mean do signal, the mean point itself does not.
+            ([1, 1, 0, 1, 1, 1, 1, 1, 1, 1], [".", ".", ".", "run_high", "run_high", "run_high", "run_high", "run_high", "run_high", "run_high"]),
+        ] as [([Double], [String])])
     func runOfSevenOnOneSideOfTheMean(values: [Double], expected: [String]) {
         // Alternate the size of the values so no trend forms.
         let wobbled = values.enumerated().map { $0.element * ($0.offset.isMultiple(of: 2) ? 1.0 : 0.5) }
         #expect(Self.codes(wobbled) == expected)
     }
 
-    @Test(arguments: [
-        // Six points rising (five rises): no trend.
-        ([-1.5, -1, -0.5, 0.2, 0.6, 1.0, 0.1], [".", ".", ".", ".", ".", ".", "."]),
-        // Seven points rising (six rises): all seven.
-        ([-1.5, -1, -0.5, 0.2, 0.6, 1.0, 1.4, 0.1], Array(repeating: "trend_high", count: 7) + ["."]),
-        // A tie breaks the trend.
-        ([-1.5, -1, -0.5, -0.5, 0.6, 1.0, 1.4, 0.1], Array(repeating: ".", count: 8)),
-        // Seven falling.
-        ([0.2, 1.4, 1.0, 0.6, 0.2, -0.5, -1, -1.5], ["."] + Array(repeating: "trend_low", count: 7)),
-    ] as [([Double], [String])])
+    @Test(
+        arguments: [
+            // Six points rising (five rises): no trend.
+            ([-1.5, -1, -0.5, 0.2, 0.6, 1.0, 0.1], [".", ".", ".", ".", ".", ".", "."]),
+            // Seven points rising (six rises): all seven.
+            ([-1.5, -1, -0.5, 0.2, 0.6, 1.0, 1.4, 0.1], Array(repeating: "trend_high", count: 7) + ["."]),
+            // A tie breaks the trend.
+            ([-1.5, -1, -0.5, -0.5, 0.6, 1.0, 1.4, 0.1], Array(repeating: ".", count: 8)),
+            // Seven falling.
+            ([0.2, 1.4, 1.0, 0.6, 0.2, -0.5, -1, -1.5], ["."] + Array(repeating: "trend_low", count: 7)),
+        ] as [([Double], [String])])
     func trendOfSevenIncreasingOrDecreasing(values: [Double], expected: [String]) {
         #expect(Self.codes(values) == expected)
     }
@@ -65,24 +68,25 @@ struct SpecialCauseRulesTests {
         #expect(Array(codes[6...]) == Array(repeating: "trend_low", count: 7))
     }
 
-    @Test(arguments: [
-        // Two close points, the third on the same side: both close points flagged, not the third.
-        ([0.5, -0.5, 2.5, 0.5, 2.8, -0.5], [".", ".", "two_in_three_high", ".", "two_in_three_high", "."]),
-        // Consecutive close points below.
-        ([0.5, -0.5, -2.5, -2.8, -0.5, 0.5], [".", ".", "two_in_three_low", "two_in_three_low", ".", "."]),
-        // The window's third point on the other side of the mean: no signal.
-        ([0.5, -0.5, 2.5, -0.5, 2.8, -0.5], Array(repeating: ".", count: 6)),
-        // A point on the mean in the window: no signal.
-        ([0.5, -0.5, 2.5, 0, 2.8, -0.5], Array(repeating: ".", count: 6)),
-        // Close points on opposite sides: no signal.
-        ([0.5, 2.5, -2.5, 0.5, -0.5, 0.5], Array(repeating: ".", count: 6)),
-        // Only one close point in three: no signal.
-        ([0.5, 2.5, 0.5, 1.5, -0.5, 0.5], Array(repeating: ".", count: 6)),
-        // A point outside the limits does not count as close.
-        ([0.5, -0.5, 2.5, 3.5, 0.5, -0.5], [".", ".", ".", "outside_limits_high", ".", "."]),
-        // A point exactly on the limit does.
-        ([0.5, -0.5, 2.5, 3.0, 0.5, -0.5], [".", ".", "two_in_three_high", "two_in_three_high", ".", "."]),
-    ] as [([Double], [String])])
+    @Test(
+        arguments: [
+            // Two close points, the third on the same side: both close points flagged, not the third.
+            ([0.5, -0.5, 2.5, 0.5, 2.8, -0.5], [".", ".", "two_in_three_high", ".", "two_in_three_high", "."]),
+            // Consecutive close points below.
+            ([0.5, -0.5, -2.5, -2.8, -0.5, 0.5], [".", ".", "two_in_three_low", "two_in_three_low", ".", "."]),
+            // The window's third point on the other side of the mean: no signal.
+            ([0.5, -0.5, 2.5, -0.5, 2.8, -0.5], Array(repeating: ".", count: 6)),
+            // A point on the mean in the window: no signal.
+            ([0.5, -0.5, 2.5, 0, 2.8, -0.5], Array(repeating: ".", count: 6)),
+            // Close points on opposite sides: no signal.
+            ([0.5, 2.5, -2.5, 0.5, -0.5, 0.5], Array(repeating: ".", count: 6)),
+            // Only one close point in three: no signal.
+            ([0.5, 2.5, 0.5, 1.5, -0.5, 0.5], Array(repeating: ".", count: 6)),
+            // A point outside the limits does not count as close.
+            ([0.5, -0.5, 2.5, 3.5, 0.5, -0.5], [".", ".", ".", "outside_limits_high", ".", "."]),
+            // A point exactly on the limit does.
+            ([0.5, -0.5, 2.5, 3.0, 0.5, -0.5], [".", ".", "two_in_three_high", "two_in_three_high", ".", "."]),
+        ] as [([Double], [String])])
     func twoOfThreeBeyondTwoThirds(values: [Double], expected: [String]) {
         #expect(Self.codes(values) == expected)
     }

@@ -1,9 +1,11 @@
+import ScorecastCore
 import ScorecastNumerics
 import ScorecastTimeSeries
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Seeded monthly counts driven by the England calendar alone, for tests of calendar-aware

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Parses an XML document (SVG, polyglot XHTML) with Foundation's XML parser and collects what
@@ -26,7 +27,8 @@ public final class XMLCheck: NSObject, XMLParserDelegate {
     public var rootAttributes: [String: String] { attributes.first ?? [:] }
     public func count(_ name: String) -> Int { elements.filter { $0 == name }.count }
 
-    public func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+    public func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String])
+    {
         elements.append(name)
         self.attributes.append(attributes)
         stack.append(name)

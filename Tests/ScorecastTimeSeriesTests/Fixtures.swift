@@ -1,5 +1,7 @@
 import Foundation
+import ScorecastCore
 import Testing
+
 @testable import ScorecastTimeSeries
 
 /// Reads the reference fixtures in `Fixtures/` (made by `scripts/fixtures/*.R`): plain CSV
@@ -40,7 +42,9 @@ enum Fixture {
             grouped[name, default: []].append((try #require(Period(parsing: row["period"]!)), number(row["value"])))
         }
         return try grouped.mapValues { try TimeSeries(name: "", observations: $0) }
-            .reduce(into: [:]) { result, element in result[element.key] = TimeSeries(name: element.key, start: element.value.start, values: element.value.values) }
+            .reduce(into: [:]) { result, element in
+                result[element.key] = TimeSeries(name: element.key, start: element.value.start, values: element.value.values)
+            }
     }
 }
 

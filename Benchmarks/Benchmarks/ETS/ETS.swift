@@ -8,6 +8,7 @@
 import Benchmark
 import Foundation
 import M3Series
+import ScorecastCore
 import ScorecastTimeSeries
 
 let benchmarks: @Sendable () -> Void = {

@@ -1,5 +1,6 @@
 // The M3 monthly training series for the benchmarks that fit models to them.
 import Foundation
+import ScorecastCore
 import ScorecastTimeSeries
 
 /// The 1,428 M3 monthly training series, read from ../notebooks-data/m3-monthly/train.csv (or

@@ -3,6 +3,7 @@
 // Run: cd Benchmarks && swift package benchmark --target ObservationReading
 // Rows per second = 1,000,000 ÷ the time per iteration (quote CPU time on a loaded machine).
 import Benchmark
+import ScorecastCore
 import ScorecastData
 import ScorecastNumerics
 import ScorecastTimeSeries

@@ -5,6 +5,7 @@
 // 100 to 2,000 children in care), fitted once before timing.
 // Run: cd Benchmarks && swift package benchmark --target Projection
 import Benchmark
+import ScorecastCore
 import ScorecastNumerics
 import ScorecastProjection
 import ScorecastTimeSeries

@@ -6,6 +6,7 @@
 // Run: cd Benchmarks && swift package benchmark --target Theta
 import Benchmark
 import M3Series
+import ScorecastCore
 import ScorecastTimeSeries
 
 let benchmarks: @Sendable () -> Void = {

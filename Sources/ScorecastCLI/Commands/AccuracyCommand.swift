@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScorecastCore
 import ScorecastData
 import ScorecastTimeSeries
 
@@ -33,13 +34,18 @@ struct AccuracyCommand: ScorecastCommand {
     @Option(help: ArgumentHelp("Forecast file: name of the model column (absent: every row is one model named after the file).", valueName: "name"))
     var modelColumn = "model"
 
-    @Option(help: ArgumentHelp("Score every forecast row as one model with this name, whatever its model column says (Scorecast's model column names each series' fitted model and fallback).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Score every forecast row as one model with this name, whatever its model column says (Scorecast's model column names each series' fitted model and fallback).",
+            valueName: "name"))
     var label: String?
 
     @Option(help: ArgumentHelp("Forecast file: name of the period column.", valueName: "name"))
     var periodColumn = "period"
 
-    @Option(help: ArgumentHelp("Forecast file: name of a step column (1, 2, ... after the training data) used when there is no period column.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Forecast file: name of a step column (1, 2, ... after the training data) used when there is no period column.", valueName: "name"))
     var stepColumn = "step"
 
     @Option(help: ArgumentHelp("Forecast file: name of the point forecast column.", valueName: "name"))
@@ -50,9 +56,12 @@ struct AccuracyCommand: ScorecastCommand {
     func execute() throws {
         let training = try ObservationReader(path: train).readAll()
         let trainingByName = Dictionary(training.map { ($0.name, $0.series) }, uniquingKeysWith: { first, _ in first })
-        let actualByName = Dictionary(try ObservationReader(path: actuals).readAll().map { ($0.name, $0.series) }, uniquingKeysWith: { first, _ in first })
-        let table = try ForecastFile.read(path: forecasts, columns: ForecastFile.Columns(
-            series: seriesColumn, model: modelColumn, period: periodColumn, step: stepColumn, forecast: forecastColumn),
+        let actualByName = Dictionary(
+            try ObservationReader(path: actuals).readAll().map { ($0.name, $0.series) }, uniquingKeysWith: { first, _ in first })
+        let table = try ForecastFile.read(
+            path: forecasts,
+            columns: ForecastFile.Columns(
+                series: seriesColumn, model: modelColumn, period: periodColumn, step: stepColumn, forecast: forecastColumn),
             label: label, training: trainingByName)
         let levels = table.levels
         var writer = CSVWriter()
@@ -65,13 +74,11 @@ struct AccuracyCommand: ScorecastCommand {
                 let actualSeries = actualByName[entry.series]
                 let actual = (0..<entry.mean.count).map { actualSeries?[entry.start.advanced(by: $0)] ?? .nan }
                 let intervals = levels.indices.map { PredictionInterval(level: levels[$0], lower: entry.lower[$0], upper: entry.upper[$0]) }
-                let metrics = AccuracyMetrics(actual: actual, forecast: entry.mean, intervals: intervals,
-                                              training: training.values, seasonalPeriod: training.seasonalPeriod)
+                let metrics = AccuracyMetrics(
+                    actual: actual, forecast: entry.mean, intervals: intervals,
+                    training: training.values, seasonalPeriod: training.seasonalPeriod)
                 let cacheKey = "\(entry.series)\u{0}\(entry.mean.count)"
-                let reference = try naive2Cache[cacheKey] ?? {
-                    let forecast = try Naive2().fit(training).forecast(horizon: entry.mean.count, levels: [])
-                    return AccuracyMetrics(actual: actual, forecast: forecast.mean, training: training.values, seasonalPeriod: training.seasonalPeriod)
-                }()
+                let reference = try naive2Cache[cacheKey] ?? AccuracyMetrics.naive2Reference(actual: actual, training: training)
                 naive2Cache[cacheKey] = reference
                 perSeries.append(metrics)
                 references.append(reference)
@@ -93,8 +100,7 @@ struct AccuracyCommand: ScorecastCommand {
         writer.writeField(model)
         writer.writeField(String(metrics.count))
         AccuracyTable.writeMeasures(metrics, to: &writer)
-        writer.writeField(0.5 * (metrics.symmetricMeanAbsolutePercentageError / reference.symmetricMeanAbsolutePercentageError
-            + metrics.meanAbsoluteScaledError / reference.meanAbsoluteScaledError))
+        writer.writeField(metrics.overallWeightedAverage(relativeTo: reference))
         writer.endRecord()
     }
 }

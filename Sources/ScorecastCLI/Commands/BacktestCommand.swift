@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScorecastCore
 import ScorecastData
 import ScorecastTimeSeries
 
@@ -13,12 +14,12 @@ struct BacktestCommand: AsyncScorecastCommand {
         commandName: "backtest",
         abstract: "Rolling-origin backtest of one or more models on every series.",
         discussion: """
-        Output: series,model,origins,mae,rmse,mape,smape,mase,coverage_L,winkler_L,msis_L... then ALL rows per model.
-        Calendar: glm uses the England calendar unless --calendar none; with --calendar england, \
-        auto chooses per series between its ensemble and the calendar GLM at every origin. \
-        Every model is fitted to the value column (glm's quasi-binomial path for numerator and \
-        denominator series is forecast's only).
-        """
+            Output: series,model,origins,mae,rmse,mape,smape,mase,coverage_L,winkler_L,msis_L... then ALL rows per model.
+            Calendar: glm uses the England calendar unless --calendar none; with --calendar england, \
+            auto chooses per series between its ensemble and the calendar GLM at every origin. \
+            Every model is fitted to the value column (glm's quasi-binomial path for numerator and \
+            denominator series is forecast's only).
+            """
     )
 
     @OptionGroup var input: ObservationInputOptions
@@ -39,7 +40,7 @@ struct BacktestCommand: AsyncScorecastCommand {
     }
 
     func execute() async throws {
-        let specs = try model.specs(in: model.catalogue())
+        let pipelines = try model.pipelines()
         let backtest = RollingOriginBacktest(horizon: model.horizon, origins: origins, step: step, levels: model.levels)
         let reader = try input.reader()
         let fileName = reader.csv.fileName
@@ -47,14 +48,14 @@ struct BacktestCommand: AsyncScorecastCommand {
         var header = CSVWriter()
         header.writeRecord(["series", "model", "origins"] + AccuracyTable.measureColumns(levels: model.levels))
         try output.write(header.bytes)
-        var allOrigins = [[AccuracyMetrics]](repeating: [], count: specs.count)
+        var allOrigins = [[AccuracyMetrics]](repeating: [], count: pipelines.count)
         var progress = ProgressReporter(label: "backtest")
         try await forEachConcurrently(
             jobs: model.jobs,
             next: { try reader.nextSeries() },
             transform: { observed -> Result<[BacktestResult], DataError> in
                 do {
-                    return .success(try specs.map { try backtest.evaluate($0, on: observed.series) })
+                    return .success(try pipelines.map { try backtest.evaluate($0, on: observed.series) })
                 } catch {
                     return .failure(DataError(file: fileName, series: observed, expected: "expected a series long enough to backtest: \(error)"))
                 }
@@ -62,8 +63,9 @@ struct BacktestCommand: AsyncScorecastCommand {
             consume: { result in
                 var rows = CSVWriter()
                 for (index, backtestResult) in try result.get().enumerated() {
-                    Self.writeRow(series: backtestResult.series, model: backtestResult.model, origins: backtestResult.origins.count,
-                                  summary: backtestResult.summary, to: &rows)
+                    Self.writeRow(
+                        series: backtestResult.series, model: backtestResult.model, origins: backtestResult.origins.count,
+                        summary: backtestResult.summary, to: &rows)
                     allOrigins[index].append(contentsOf: backtestResult.origins.map(\.metrics))
                 }
                 try output.write(rows.bytes)
@@ -71,8 +73,10 @@ struct BacktestCommand: AsyncScorecastCommand {
             }
         )
         var summaryRows = CSVWriter()
-        for (index, spec) in specs.enumerated() {
-            Self.writeRow(series: "ALL", model: spec.name, origins: allOrigins[index].count, summary: AccuracySummary(allOrigins[index]), to: &summaryRows)
+        for (index, pipeline) in pipelines.enumerated() {
+            Self.writeRow(
+                series: "ALL", model: pipeline.modelName, origins: allOrigins[index].count, summary: AccuracySummary(allOrigins[index]),
+                to: &summaryRows)
         }
         try output.write(summaryRows.bytes)
         try output.commit()

@@ -4,11 +4,14 @@ import ScorecastComparators
 /// `--data DIR` and `--confidence`: where the DfE local authority files are, and which
 /// interval levels to report. Shared by `compare` and `funnel`.
 struct ComparatorDataOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Folder with la_childrens_social_care_indicators.csv, ons_population_0_17_by_la.csv and statistical_neighbours.csv.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Folder with la_childrens_social_care_indicators.csv, ons_population_0_17_by_la.csv and statistical_neighbours.csv.", valueName: "dir"))
     var data = "notebooks-data/dfe"
 
-    @Option(name: .customLong("confidence"), parsing: .upToNextOption,
-            help: ArgumentHelp("Interval levels in percent, in column order.", valueName: "percent"))
+    @Option(
+        name: .customLong("confidence"), parsing: .upToNextOption,
+        help: ArgumentHelp("Interval levels in percent, in column order.", valueName: "percent"))
     var confidencePercents: [Double] = [95, 99.8]
 
     func validate() throws {

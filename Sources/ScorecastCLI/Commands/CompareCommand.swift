@@ -10,12 +10,12 @@ struct CompareCommand: ScorecastCommand {
         commandName: "compare",
         abstract: "Comparator table: an LA against its statistical neighbours, region and England.",
         discussion: """
-        One row per measure and year: value, numerator, denominator, PHE intervals (Wilson for \
-        percentages; Byar for counts of 10 or more, exact Poisson below), the neighbours' mean \
-        (LAIT) and median (DfE dashboard), min and max, region and England, ranks (1 = best by \
-        polarity, ties shared), quartile band A-D, significance by the Fingertips rule, the gap \
-        in children, and the Fingertips five-point trend. See README.md for every column.
-        """)
+            One row per measure and year: value, numerator, denominator, PHE intervals (Wilson for \
+            percentages; Byar for counts of 10 or more, exact Poisson below), the neighbours' mean \
+            (LAIT) and median (DfE dashboard), min and max, region and England, ranks (1 = best by \
+            polarity, ties shared), quartile band A-D, significance by the Fingertips rule, the gap \
+            in children, and the Fingertips five-point trend. See README.md for every column.
+            """)
 
     @Option(help: ArgumentHelp("Local authority: ONS code (E06000045) or name (Southampton).", valueName: "code-or-name"))
     var la: String?
@@ -61,8 +61,10 @@ struct CompareCommand: ScorecastCommand {
         } else {
             years = data.years
         }
-        let table = ComparisonTable(data: data, options: ComparisonOptions(
-            confidenceLevels: source.levels, significanceLevel: significanceLevel / 100, neighbourModel: snModel))
+        let table = ComparisonTable(
+            data: data,
+            options: ComparisonOptions(
+                confidenceLevels: source.levels, significanceLevel: significanceLevel / 100, neighbourModel: snModel))
         let rows = table.rows(authorities: authorities, measures: measures, years: years)
         var writer = CSVWriter()
         table.writeCSV(rows, to: &writer)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScorecastCore
 import ScorecastData
 import ScorecastTimeSeries
 
@@ -9,10 +10,10 @@ struct DecomposeCommand: ScorecastCommand {
         commandName: "decompose",
         abstract: "Split every series into trend, seasonal and remainder (STL or classical).",
         discussion: """
-        Output: series,period,value,trend,seasonal,remainder; with --effects: \
-        series,position,effect,relative_effect,label (one row per month or quarter).
-        STL follows R's stl() (Cleveland et al. 1990); classical follows R's decompose().
-        """
+            Output: series,period,value,trend,seasonal,remainder; with --effects: \
+            series,position,effect,relative_effect,label (one row per month or quarter).
+            STL follows R's stl() (Cleveland et al. 1990); classical follows R's decompose().
+            """
     )
 
     enum Method: String, ExpressibleByArgument, CaseIterable { case stl, classical }
@@ -65,26 +66,33 @@ struct DecomposeCommand: ScorecastCommand {
     }
 
     func execute() throws {
-        let stl = STL(seasonalWindow: seasonalWindow == "periodic" ? .periodic : .span(Int(seasonalWindow)!),
-                      trendWindow: trendWindow, lowPassWindow: lowPassWindow, robust: robust,
-                      innerIterations: inner, outerIterations: outer)
+        let stl = STL(
+            seasonalWindow: seasonalWindow == "periodic" ? .periodic : .span(Int(seasonalWindow)!),
+            trendWindow: trendWindow, lowPassWindow: lowPassWindow, robust: robust,
+            innerIterations: inner, outerIterations: outer)
         let reader = try input.reader()
         var writer = CSVWriter()
-        writer.writeRecord(effects ? ["series", "position", "effect", "relative_effect", "label"]
-                                   : ["series", "period", "value", "trend", "seasonal", "remainder"])
+        writer.writeRecord(
+            effects
+                ? ["series", "position", "effect", "relative_effect", "label"]
+                : ["series", "period", "value", "trend", "seasonal", "remainder"])
         while let observed = try reader.nextSeries() {
             let decomposition: Decomposition
             do {
-                decomposition = method == .stl
+                decomposition =
+                    method == .stl
                     ? try stl.decompose(observed.series)
                     : try ClassicalDecomposition.decompose(observed.series, type: DecompositionType(rawValue: type)!)
             } catch {
-                throw DataError(file: reader.csv.fileName, series: observed, expected: "expected a series that \(method.rawValue) can decompose: \(error)")
+                throw DataError(
+                    file: reader.csv.fileName, series: observed, expected: "expected a series that \(method.rawValue) can decompose: \(error)")
             }
             if effects {
                 for effect in decomposition.seasonalEffects {
-                    writer.writeRecord([observed.name, String(effect.position), CSVNumber.format(effect.effect),
-                                        CSVNumber.format(effect.relativeEffect), effect.description])
+                    writer.writeRecord([
+                        observed.name, String(effect.position), CSVNumber.format(effect.effect),
+                        CSVNumber.format(effect.relativeEffect), effect.description,
+                    ])
                 }
             } else {
                 for (index, period) in observed.series.periods.enumerated() {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScorecastCore
 import ScorecastData
 import ScorecastTimeSeries
 
@@ -8,16 +9,16 @@ struct EffectsCommand: ScorecastCommand {
         commandName: "effects",
         abstract: "Calendar effects per series: the school-holiday effect, month factors and diagnostics.",
         discussion: """
-        Fits a GLM per series (trend, Fourier seasonal terms of order 2, school-holiday share, \
-        working days, events) and writes CSV \
-        series,term,estimate_pct,lo_95,hi_95,coefficient,std_error,p_value,value,model. \
-        Rows per series: school_holidays (the % change of a month that is all school holiday \
-        against one that is all term), working_day (% per extra working day), event_<name>, \
-        month_01 ... month_12 (each month against the average month, calendar included), then \
-        diagnostics in value (dispersion, theta, ljung_box with its p_value, aicc, observations). \
-        Counts are Poisson or negative binomial; series with numerator and denominator are \
-        quasi-binomial.
-        """
+            Fits a GLM per series (trend, Fourier seasonal terms of order 2, school-holiday share, \
+            working days, events) and writes CSV \
+            series,term,estimate_pct,lo_95,hi_95,coefficient,std_error,p_value,value,model. \
+            Rows per series: school_holidays (the % change of a month that is all school holiday \
+            against one that is all term), working_day (% per extra working day), event_<name>, \
+            month_01 ... month_12 (each month against the average month, calendar included), then \
+            diagnostics in value (dispersion, theta, ljung_box with its p_value, aicc, observations). \
+            Counts are Poisson or negative binomial; series with numerator and denominator are \
+            quasi-binomial.
+            """
     )
 
     @OptionGroup var input: ObservationInputOptions
@@ -41,7 +42,9 @@ struct EffectsCommand: ScorecastCommand {
             calendar: try calendar.englandCalendar(default: .england), events: try calendar.interventionEvents())
         let levelText = CSVNumber.format(level)
         var writer = CSVWriter()
-        writer.writeRecord(["series", "term", "estimate_pct", "lo_\(levelText)", "hi_\(levelText)", "coefficient", "std_error", "p_value", "value", "model"])
+        writer.writeRecord([
+            "series", "term", "estimate_pct", "lo_\(levelText)", "hi_\(levelText)", "coefficient", "std_error", "p_value", "value", "model",
+        ])
         for item in observed {
             let fitted: FittedCalendarGLM
             do {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScorecastCore
 import ScorecastData
 import ScorecastNumerics
 import ScorecastTimeSeries
@@ -10,21 +11,21 @@ struct ExplainCommand: ScorecastCommand {
         commandName: "explain",
         abstract: "Whether a month is unusual per series, given trend, season and the calendar.",
         discussion: """
-        Fits the calendar GLM to each series up to the month before --month, simulates the \
-        month's predictive distribution (parameter uncertainty included, seeded) and writes CSV \
-        series,period,observed,expected,lo_80,hi_80,lo_95,hi_95,tail_probability,verdict,\
-        previous,change,calendar_change,calendar_share_pct,model,note. verdict is as_expected, \
-        unusually_low or unusually_high (outside the central --verdict-level interval; empty \
-        when the month is missing); insufficient_history when fewer than \(MonthExplanation.minimumHistory) \
-        values precede the month, and not_fitted when the model cannot be fitted (expected and \
-        intervals are then empty and note says why). calendar_change is the change from the \
-        previous month that school holidays and working days alone predict; calendar_share_pct \
-        is its share of the observed change. Short histories get the model they can carry: no \
-        trend or seasonal terms below two years, no calendar terms below one (note says so). \
-        Series with numerator and denominator columns are quasi-binomial; with --indicators, \
-        series whose unit is percent are modelled on the logit scale, so expectations stay in \
-        [0, 100].
-        """
+            Fits the calendar GLM to each series up to the month before --month, simulates the \
+            month's predictive distribution (parameter uncertainty included, seeded) and writes CSV \
+            series,period,observed,expected,lo_80,hi_80,lo_95,hi_95,tail_probability,verdict,\
+            previous,change,calendar_change,calendar_share_pct,model,note. verdict is as_expected, \
+            unusually_low or unusually_high (outside the central --verdict-level interval; empty \
+            when the month is missing); insufficient_history when fewer than \(MonthExplanation.minimumHistory) \
+            values precede the month, and not_fitted when the model cannot be fitted (expected and \
+            intervals are then empty and note says why). calendar_change is the change from the \
+            previous month that school holidays and working days alone predict; calendar_share_pct \
+            is its share of the observed change. Short histories get the model they can carry: no \
+            trend or seasonal terms below two years, no calendar terms below one (note says so). \
+            Series with numerator and denominator columns are quasi-binomial; with --indicators, \
+            series whose unit is percent are modelled on the logit scale, so expectations stay in \
+            [0, 100].
+            """
     )
 
     @OptionGroup var input: ObservationInputOptions
@@ -72,7 +73,9 @@ struct ExplainCommand: ScorecastCommand {
         writer.writeRecord(header)
         for item in observed {
             guard item.series.frequency == period.frequency else {
-                throw DataError(file: input.input, series: item, expected: "expected a \(period.frequency) series for --month \(month), found a \(item.series.frequency) one")
+                throw DataError(
+                    file: input.input, series: item,
+                    expected: "expected a \(period.frequency) series for --month \(month), found a \(item.series.frequency) one")
             }
             var generator = Xoshiro256StarStar(seed: seed)
             let trials = item.binomialTrials

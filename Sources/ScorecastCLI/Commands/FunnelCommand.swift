@@ -9,11 +9,11 @@ struct FunnelCommand: ScorecastCommand {
         commandName: "funnel",
         abstract: "Funnel-plot limits around England's rate for every local authority.",
         discussion: """
-        Exact limits (Poisson for rates, binomial for percentages, Spiegelhalter's interpolated \
-        quantiles) at each --confidence level, with an optional overdispersion adjustment \
-        (winsorised z-scores, 10% each tail; multiplicative or additive). Each LA is flagged \
-        inside, above or below.
-        """)
+            Exact limits (Poisson for rates, binomial for percentages, Spiegelhalter's interpolated \
+            quantiles) at each --confidence level, with an optional overdispersion adjustment \
+            (winsorised z-scores, 10% each tail; multiplicative or additive). Each LA is flagged \
+            inside, above or below.
+            """)
 
     @Option(help: ArgumentHelp("A rate or percentage measure, e.g. cla_31mar_rate_per_10k.", valueName: "name"))
     var measure: String
@@ -43,8 +43,9 @@ struct FunnelCommand: ScorecastCommand {
         let chosen = try ComparatorDataOptions.measures([measure])[0]
         let funnel: FunnelTable
         do {
-            funnel = try FunnelTable(data: data, measure: chosen, year: year, levels: source.levels,
-                                     overdispersion: FunnelLimits.Overdispersion(rawValue: overdispersion) ?? .none)
+            funnel = try FunnelTable(
+                data: data, measure: chosen, year: year, levels: source.levels,
+                overdispersion: FunnelLimits.Overdispersion(rawValue: overdispersion) ?? .none)
         } catch let error as FunnelTable.FunnelError {
             throw ValidationError(error.description)
         }

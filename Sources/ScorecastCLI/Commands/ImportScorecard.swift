@@ -1,10 +1,12 @@
 import ArgumentParser
+import ScorecastCore
 import ScorecastData
 import ScorecastTimeSeries
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `scorecast import-scorecard FILE --month YYYY-MM --out DIR`: the text of a published
@@ -14,12 +16,12 @@ struct ImportScorecard: ScorecastCommand {
         commandName: "import-scorecard",
         abstract: "Import the text of a published monthly scorecard into tidy CSV files.",
         discussion: """
-        Reads the text a PDF-to-text tool extracts from a scorecard (rotated cells split one or \
-        two letters a line) and writes observations.csv, indicators.csv, comparators.csv, \
-        commentary.csv and printed.csv into DIR (all five or none). Every line that cannot be \
-        placed is reported on standard error by line number; then nothing is written and the \
-        exit status is 65, unless --lenient is given.
-        """
+            Reads the text a PDF-to-text tool extracts from a scorecard (rotated cells split one or \
+            two letters a line) and writes observations.csv, indicators.csv, comparators.csv, \
+            commentary.csv and printed.csv into DIR (all five or none). Every line that cannot be \
+            placed is reported on standard error by line number; then nothing is written and the \
+            exit status is 65, unless --lenient is given.
+            """
     )
 
     @Argument(help: ArgumentHelp("The scorecard's text.", valueName: "file"))
@@ -31,7 +33,8 @@ struct ImportScorecard: ScorecastCommand {
     @Option(help: ArgumentHelp("Directory for the tidy files (created if missing).", valueName: "dir"))
     var out: String
 
-    @Option(help: ArgumentHelp("Indicator catalogue (code,unit,polarity[,frequency]) deciding each indicator's unit and polarity.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Indicator catalogue (code,unit,polarity[,frequency]) deciding each indicator's unit and polarity.", valueName: "file"))
     var catalogue: String?
 
     @Flag(help: "Write the files even when some lines could not be placed (they are still reported).")
@@ -58,7 +61,8 @@ struct ImportScorecard: ScorecastCommand {
             }
         }
         try writeAll(imported.files(), into: out)
-        printError("\(file): \(imported.indicators.count) indicators, \(imported.scorecard.reduce(0) { $0 + $1.monthly.count }) monthly values -> \(out)")
+        printError(
+            "\(file): \(imported.indicators.count) indicators, \(imported.scorecard.reduce(0) { $0 + $1.monthly.count }) monthly values -> \(out)")
     }
 }
 
@@ -83,7 +87,9 @@ func readText(_ path: String) throws -> String {
         }
         if length == 0 || index + length > bytes.count || String(validating: bytes[index..<(index + length)], as: UTF8.self) == nil {
             let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
-            throw DataError(file: path, line: line, column: column, expected: "expected UTF-8 text, found the byte 0x\(String(bytes[index], radix: 16, uppercase: true)) (is this a binary file?)")
+            throw DataError(
+                file: path, line: line, column: column,
+                expected: "expected UTF-8 text, found the byte 0x\(String(bytes[index], radix: 16, uppercase: true)) (is this a binary file?)")
         }
         if bytes[index] == 0x0A {
             line += 1

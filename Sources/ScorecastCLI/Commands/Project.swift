@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScorecastCore
 import ScorecastData
 import ScorecastNumerics
 import ScorecastProjection
@@ -9,13 +10,13 @@ struct Project: ScorecastCommand {
     static let configuration = CommandConfiguration(
         abstract: "Project a caseload (stock, starts, ends) with Monte Carlo intervals and scenarios.",
         discussion: """
-        Fits the flows of a monthly caseload (starts: negative binomial GLM; ends: binomial \
-        exit rate on the opening stock; both with month effects, the England school calendar \
-        and, where it helps, a trend), then simulates paths in which stock(t+1) = stock(t) + \
-        starts(t) - ends(t) holds exactly. Writes series,period,scenario,quantity,mean,lo_80, \
-        hi_80,lo_95,hi_95 for the baseline and each scenario, and (with --summary) one row per \
-        scenario at the horizon.
-        """
+            Fits the flows of a monthly caseload (starts: negative binomial GLM; ends: binomial \
+            exit rate on the opening stock; both with month effects, the England school calendar \
+            and, where it helps, a trend), then simulates paths in which stock(t+1) = stock(t) + \
+            starts(t) - ends(t) holds exactly. Writes series,period,scenario,quantity,mean,lo_80, \
+            hi_80,lo_95,hi_95 for the baseline and each scenario, and (with --summary) one row per \
+            scenario at the horizon.
+            """
     )
 
     @OptionGroup var input: ObservationInputOptions
@@ -59,13 +60,17 @@ struct Project: ScorecastCommand {
     @Option(help: ArgumentHelp("Also write one row per scenario at the horizon to this CSV.", valueName: "path"))
     var summary: String?
 
-    @Option(help: ArgumentHelp("Trend in the flows: auto (kept where it lowers the AIC) or none (flows at their recent level, by month).", valueName: "auto|none"))
+    @Option(
+        help: ArgumentHelp(
+            "Trend in the flows: auto (kept where it lowers the AIC) or none (flows at their recent level, by month).", valueName: "auto|none"))
     var flowTrend: String = "none"
 
     @Flag(help: "Leave out the comparison projection that extrapolates the stock series alone (automatic ETS).")
     var noStockOnly = false
 
-    @Option(help: ArgumentHelp("Instead of projecting, backtest from this many rolling origins (one month apart) and write the scores.", valueName: "origins"))
+    @Option(
+        help: ArgumentHelp(
+            "Instead of projecting, backtest from this many rolling origins (one month apart) and write the scores.", valueName: "origins"))
     var backtestOrigins: Int?
 
     @OptionGroup var output: OutputOptions
@@ -90,7 +95,8 @@ struct Project: ScorecastCommand {
         func find(_ name: String, _ option: String) throws -> TimeSeries {
             guard let found = all.first(where: { $0.series.name == name }) else {
                 let names = all.map(\.series.name).joined(separator: ", ")
-                throw DataError(file: input.input, line: 1, column: 1, expected: "expected a series named '\(name)' (\(option)); the file has \(names)")
+                throw DataError(
+                    file: input.input, line: 1, column: 1, expected: "expected a series named '\(name)' (\(option)); the file has \(names)")
             }
             return found.series
         }
@@ -106,8 +112,9 @@ struct Project: ScorecastCommand {
         var consequences = Consequences(costPerChildMonth: cost, caseloadPerWorker: caseloadPerWorker)
         if let costByPlacement { consequences.placements = try PlacementCostFile.read(path: costByPlacement) }
 
-        let options = StockFlowModel.FitOptions(horizon: horizon, calendar: calendar == "england" ? EnglandCalendar() : nil,
-                                               considerTrend: flowTrend == "auto")
+        let options = StockFlowModel.FitOptions(
+            horizon: horizon, calendar: calendar == "england" ? EnglandCalendar() : nil,
+            considerTrend: flowTrend == "auto")
         var generator = Xoshiro256StarStar(seed: seed)
         if let backtestOrigins {
             try output.write(backtest(history, origins: backtestOrigins, levels: levels, options: options, using: &generator))
@@ -143,13 +150,14 @@ struct Project: ScorecastCommand {
         if !noStockOnly {
             // The comparison: the stock series alone, extrapolated by automatic ETS.
             let stockSeries = TimeSeries(name: stock, start: history.start, values: history.stock)
-            let fitted = try ETS().fit(stockSeries)
-            let forecast = fitted.forecast(horizon: horizon, levels: levels, using: &generator).clamped(atLeast: 0)
+            let stockOnly = try ForecastPipeline(.automaticETS, horizon: horizon, levels: levels).forecast(stockSeries)
+            let forecast = stockOnly.forecast
             for (step, period) in forecast.periods.enumerated() {
-                writer.writeRecord([stock, period.description, "stock_only", "stock", CSVNumber.format(forecast.mean[step])]
-                    + forecast.intervals.flatMap { [CSVNumber.format($0.lower[step]), CSVNumber.format($0.upper[step])] })
+                writer.writeRecord(
+                    [stock, period.description, "stock_only", "stock", CSVNumber.format(forecast.mean[step])]
+                        + forecast.intervals.flatMap { [CSVNumber.format($0.lower[step]), CSVNumber.format($0.upper[step])] })
             }
-            printError("note: stock_only rows extrapolate the stock series alone with \(fitted.description), for comparison")
+            printError("note: stock_only rows extrapolate the stock series alone with \(stockOnly.fitted.description), for comparison")
         }
         if let summary {
             try OutputFile.write(summaryCSV(horizonRows, levels: levels, consequences: consequences).bytes, to: summary)
@@ -191,22 +199,28 @@ struct Project: ScorecastCommand {
 
     /// Rolling-origin scores of the stock-flow projection and of the stock-only ETS projection:
     /// `method,origins,horizon,points,mae,rmse,coverage_80,coverage_95`.
-    func backtest(_ history: StockFlowHistory, origins: Int, levels: [Double], options: StockFlowModel.FitOptions,
-                  using generator: inout some RandomNumberGenerator) throws -> CSVWriter {
+    func backtest(
+        _ history: StockFlowHistory, origins: Int, levels: [Double], options: StockFlowModel.FitOptions,
+        using generator: inout some RandomNumberGenerator
+    ) throws -> CSVWriter {
         let scores: [StockFlowBacktest.Score]
         do {
-            scores = try StockFlowBacktest.run(history: history, origins: origins, horizon: horizon, levels: levels,
-                                               pathCount: paths, options: options, stockOnly: noStockOnly ? nil : ETS(),
-                                               using: &generator)
+            scores = try StockFlowBacktest.run(
+                history: history, origins: origins, horizon: horizon, levels: levels,
+                pathCount: paths, options: options, stockOnly: noStockOnly ? nil : ForecastPipeline(.automaticETS, horizon: horizon, levels: levels),
+                using: &generator)
         } catch let error as ProjectionError {
             throw DataError(file: input.input, line: 1, column: 1, expected: error.description)
         }
         var writer = CSVWriter()
         writer.writeRecord(["method", "origins", "horizon", "points", "mae", "rmse"] + levels.map { "coverage_\(label($0))" })
         for score in scores {
-            writer.writeRecord([score.method, String(origins), String(horizon), String(score.points),
-                                CSVNumber.format(score.meanAbsoluteError), CSVNumber.format(score.rootMeanSquaredError)]
-                               + score.coverage.map { CSVNumber.format($0.percent) })
+            writer.writeRecord(
+                [
+                    score.method, String(origins), String(horizon), String(score.points),
+                    CSVNumber.format(score.meanAbsoluteError), CSVNumber.format(score.rootMeanSquaredError),
+                ]
+                    + score.coverage.map { CSVNumber.format($0.percent) })
         }
         return writer
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScorecastCore
 import ScorecastData
 import ScorecastReport
 import ScorecastTimeSeries
@@ -11,14 +12,14 @@ struct ReportCommand: ScorecastCommand {
         commandName: "report",
         abstract: "Write the month's report: one self-contained HTML page and the CSVs behind it.",
         discussion: """
-        Reads an imported scorecard directory (indicators.csv, observations.csv and, when \
-        present, comparators.csv, printed.csv, commentary.csv) and writes into REPORT_DIR: \
-        report.html (no external resources), scorecard.csv, spc.csv, spc-seasonal.csv, \
-        explain.csv, forecast.csv and summary.csv. Each file is written whole or not at all. \
-        With --comparators DIR --la CODE (DfE data as compare reads it), the page also compares \
-        the authority with its statistical neighbours, England and its region for --year, with \
-        95% intervals, significance and funnel plots, and comparators.csv holds compare's table.
-        """
+            Reads an imported scorecard directory (indicators.csv, observations.csv and, when \
+            present, comparators.csv, printed.csv, commentary.csv) and writes into REPORT_DIR: \
+            report.html (no external resources), scorecard.csv, spc.csv, spc-seasonal.csv, \
+            explain.csv, forecast.csv and summary.csv. Each file is written whole or not at all. \
+            With --comparators DIR --la CODE (DfE data as compare reads it), the page also compares \
+            the authority with its statistical neighbours, England and its region for --year, with \
+            95% intervals, significance and funnel plots, and comparators.csv holds compare's table.
+            """
     )
 
     @Argument(help: ArgumentHelp("The imported scorecard directory (from import-scorecard).", valueName: "dir"))
@@ -45,7 +46,7 @@ struct ReportCommand: ScorecastCommand {
         let period = Period(parsing: month)!
         let files = try ScorecardFiles(directory: directory, month: period)
         let comparators = try dfe.load()
-        let report = MonthlyReport(files: files, month: period, place: place)
+        let report = MonthlyReport(files: files, month: period, place: place, pipeline: try IndicatorAnalysis.defaultPipeline())
         var csvs: [(String, [UInt8])] = [
             ("scorecard.csv", ScorecardReport.csv(report.analyses.map(\.line))),
             ("spc.csv", report.spcCSV(seasonal: false)),

@@ -6,7 +6,9 @@ import ScorecastReport
 /// DfE comparator section of the monthly report. Without `--comparators` there is no section
 /// and the report is unchanged.
 struct ReportComparatorOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Folder with the DfE files `compare` reads (as its --data); adds the comparator section and comparators.csv.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Folder with the DfE files `compare` reads (as its --data); adds the comparator section and comparators.csv.", valueName: "dir"))
     var comparators: String?
 
     @Option(help: ArgumentHelp("With --comparators: the local authority, ONS code (E06000045) or name.", valueName: "code-or-name"))

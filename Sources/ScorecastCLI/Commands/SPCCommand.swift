@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScorecastCore
 import ScorecastData
 import ScorecastReport
 import ScorecastSPC
@@ -10,16 +11,16 @@ struct SPCCommand: ScorecastCommand {
         commandName: "spc",
         abstract: "Statistical process control (Making Data Count XmR charts) of every series.",
         discussion: """
-        Writes CSV series,period,value,mean,lpl,upl,special_cause,rule,variation,assurance: \
-        one row per period. Limits are mean ± 2.66 × the average moving range (moving ranges \
-        of 3.267 × their average or more screened out unless --no-screening); special causes \
-        follow the four Making Data Count rules as NHSRplotthedots applies them. A segment \
-        with fewer than 12 observed points gets no limits and variation too_few_points. \
-        With --seasonal the rules run on the series with its usual seasonal and calendar \
-        pattern taken out (from the calendar GLM: month terms, school holidays, working days; \
-        not the trend), and mean, lpl and upl are that month's expected value and limits; \
-        this needs at least 24 observed points.
-        """
+            Writes CSV series,period,value,mean,lpl,upl,special_cause,rule,variation,assurance: \
+            one row per period. Limits are mean ± 2.66 × the average moving range (moving ranges \
+            of 3.267 × their average or more screened out unless --no-screening); special causes \
+            follow the four Making Data Count rules as NHSRplotthedots applies them. A segment \
+            with fewer than 12 observed points gets no limits and variation too_few_points. \
+            With --seasonal the rules run on the series with its usual seasonal and calendar \
+            pattern taken out (from the calendar GLM: month terms, school holidays, working days; \
+            not the trend), and mean, lpl and upl are that month's expected value and limits; \
+            this needs at least 24 observed points.
+            """
     )
 
     @OptionGroup var input: ObservationInputOptions
@@ -30,7 +31,10 @@ struct SPCCommand: ScorecastCommand {
     @Option(help: ArgumentHelp("CSV series,target[,improvement]: targets for assurance, and per-series polarity.", valueName: "file"))
     var target: String?
 
-    @Option(help: ArgumentHelp("Comma-separated periods (YYYY-MM) that start a new segment with its own limits; a period outside a series is ignored for it.", valueName: "periods"))
+    @Option(
+        help: ArgumentHelp(
+            "Comma-separated periods (YYYY-MM) that start a new segment with its own limits; a period outside a series is ignored for it.",
+            valueName: "periods"))
     var rebase: String?
 
     @Option(help: ArgumentHelp("Fix each segment's mean and limits on its first N observed points (at least 12).", valueName: "n"))
@@ -72,9 +76,10 @@ struct SPCCommand: ScorecastCommand {
         for item in observed {
             let series = item.series
             let entry = targets.entries[series.name]
-            let spec = XmR(improvement: entry?.improvement ?? improvement, screensMovingRanges: !noScreening, fixAfter: fixAfter,
-                           rebaseAt: rebases.filter { $0.frequency == series.frequency && $0 > series.start && $0 <= series.end },
-                           target: entry?.target)
+            let spec = XmR(
+                improvement: entry?.improvement ?? improvement, screensMovingRanges: !noScreening, fixAfter: fixAfter,
+                rebaseAt: rebases.filter { $0.frequency == series.frequency && $0 > series.start && $0 <= series.end },
+                target: entry?.target)
             if seasonal {
                 SPCTable.writeRows(try Self.seasonalAnalysis(series, spec: spec), to: &writer)
             } else {

@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastData
 import ScorecastSPC
 
@@ -23,7 +24,9 @@ struct SPCTargets {
         let table = try CSVTable(path: path, required: ["series"])
         fileName = table.csv.fileName
         guard table.has("target") || table.has("improvement") else {
-            throw DataError(file: fileName, line: 1, column: 1, expected: "expected a column named 'target' or 'improvement' in the header, found \(table.header.joined(separator: ","))")
+            throw DataError(
+                file: fileName, line: 1, column: 1,
+                expected: "expected a column named 'target' or 'improvement' in the header, found \(table.header.joined(separator: ","))")
         }
         while try table.next() {
             let name = table.text("series")
@@ -49,8 +52,9 @@ struct SPCTargets {
     /// not silently ignored.
     func checkNames(in names: Set<String>) throws {
         for (name, entry) in entries where !names.contains(name) {
-            throw DataError(file: fileName, line: entry.line, column: 1,
-                            expected: "expected a series of the input, found \(DataError.quote(name)), which is not in it")
+            throw DataError(
+                file: fileName, line: entry.line, column: 1,
+                expected: "expected a series of the input, found \(DataError.quote(name)), which is not in it")
         }
     }
 }

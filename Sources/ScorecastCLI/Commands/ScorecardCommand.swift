@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScorecastCore
 import ScorecastData
 import ScorecastTimeSeries
 
@@ -9,12 +10,12 @@ struct ScorecardCommand: ScorecastCommand {
         commandName: "scorecard",
         abstract: "Write a month's scorecard from the tidy files: values, changes, 12-month figures, comparators, direction of travel.",
         discussion: """
-        DIR holds indicators.csv and observations.csv, and optionally comparators.csv, \
-        printed.csv and commentary.csv (as import-scorecard writes them). The long format has \
-        one row per indicator with each figure recomputed beside the printed one and a \
-        'disagreement' column naming any that differ; --format wide lays the scorecard out as \
-        published, for spreadsheets.
-        """
+            DIR holds indicators.csv and observations.csv, and optionally comparators.csv, \
+            printed.csv and commentary.csv (as import-scorecard writes them). The long format has \
+            one row per indicator with each figure recomputed beside the printed one and a \
+            'disagreement' column naming any that differ; --format wide lays the scorecard out as \
+            published, for spreadsheets.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

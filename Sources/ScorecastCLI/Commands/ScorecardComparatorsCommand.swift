@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScorecastComparators
+import ScorecastCore
 import ScorecastData
 import ScorecastTimeSeries
 
@@ -10,12 +11,12 @@ struct ScorecardComparatorsCommand: ScorecastCommand {
         commandName: "scorecard-comparators",
         abstract: "The scorecard's latest values against its statistical neighbours, England and South East columns.",
         discussion: """
-        One row per indicator and comparator group: the comparator printed, the difference and \
-        ratio of the latest month's value to it, the position by polarity (better, worse, higher, \
-        lower, same), and for indicators linked to a DfE measure (--measure-map) the DfE \
-        published figure for --comparator-year on the scorecard's basis and the printed value \
-        minus it.
-        """)
+            One row per indicator and comparator group: the comparator printed, the difference and \
+            ratio of the latest month's value to it, the position by polarity (better, worse, higher, \
+            lower, same), and for indicators linked to a DfE measure (--measure-map) the DfE \
+            published figure for --comparator-year on the scorecard's basis and the printed value \
+            minus it.
+            """)
 
     @Argument(help: ArgumentHelp("Directory of tidy scorecard files (as import-scorecard writes them).", valueName: "dir"))
     var directory: String
@@ -51,8 +52,9 @@ struct ScorecardComparatorsCommand: ScorecastCommand {
         let authority = try ComparatorDataOptions.authority(matching: la, in: data)
         let links = try ScorecardComparison.readLinks(path: measureMap)
         let year = comparatorYear ?? Int(String(month.prefix(4)))! - 1
-        let comparison = ScorecardComparison(lines: lines, links: links, data: data, authority: authority,
-                                             comparatorYear: year, neighbourModel: snModel)
+        let comparison = ScorecardComparison(
+            lines: lines, links: links, data: data, authority: authority,
+            comparatorYear: year, neighbourModel: snModel)
         var writer = CSVWriter()
         comparison.writeCSV(to: &writer)
         try output.write(writer)

@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastData
 import ScorecastTimeSeries
 
@@ -11,8 +12,10 @@ enum AccuracyTable {
 
     /// Writes the measure fields of one row (the caller writes the leading fields and ends the record).
     static func writeMeasures(_ measures: some AccuracyMeasures, to writer: inout CSVWriter) {
-        for value in [measures.meanAbsoluteError, measures.rootMeanSquaredError, measures.meanAbsolutePercentageError,
-                      measures.symmetricMeanAbsolutePercentageError, measures.meanAbsoluteScaledError] {
+        for value in [
+            measures.meanAbsoluteError, measures.rootMeanSquaredError, measures.meanAbsolutePercentageError,
+            measures.symmetricMeanAbsolutePercentageError, measures.meanAbsoluteScaledError,
+        ] {
             writer.writeField(value)
         }
         for interval in measures.intervals {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScorecastCore
 import ScorecastData
 import ScorecastTimeSeries
 
@@ -13,10 +14,16 @@ enum CalendarChoice: String, ExpressibleByArgument, CaseIterable {
 /// `--calendar`, `--term-dates FILE` and `--events FILE`, shared by `effects`, `explain` and
 /// `forecast --model glm`.
 struct CalendarOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Calendar regressors: england (bank holidays and school terms) or none. Default: england for effects, explain and --model glm; none for other models.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Calendar regressors: england (bank holidays and school terms) or none. Default: england for effects, explain and --model glm; none for other models.",
+            valueName: "name"))
     var calendar: CalendarChoice?
 
-    @Option(help: ArgumentHelp("CSV start,end,kind of a council's school holidays (ISO dates, inclusive); replaces the default term model in the school years it covers.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "CSV start,end,kind of a council's school holidays (ISO dates, inclusive); replaces the default term model in the school years it covers.",
+            valueName: "file"))
     var termDates: String?
 
     @Option(help: ArgumentHelp("CSV start,end,event of interventions (e.g. school closures); one dummy per event name.", valueName: "file"))
@@ -49,7 +56,10 @@ struct CalendarOptions: ParsableArguments {
 
 /// `--family` and `--seasonal` for calendar-aware GLMs.
 struct GLMOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Error distribution: automatic (Poisson or negative binomial for counts, Gaussian otherwise), poisson, negbin or gaussian. Series with numerator and denominator are always quasi-binomial.", valueName: "family"))
+    @Option(
+        help: ArgumentHelp(
+            "Error distribution: automatic (Poisson or negative binomial for counts, Gaussian otherwise), poisson, negbin or gaussian. Series with numerator and denominator are always quasi-binomial.",
+            valueName: "family"))
     var family: CalendarGLM.Family = .automatic
 
     @Option(help: ArgumentHelp("Seasonal terms: fourier1 ... fourier6, dummies, none, or auto (by AICc).", valueName: "terms"))
@@ -83,6 +93,12 @@ extension ObservedSeries {
             any = true
         }
         return any ? denominators : nil
+    }
+
+    /// The numerators and denominators for the forecasting pipeline, when every observed value
+    /// has both; `nil` otherwise.
+    var binomialCounts: ForecastPipeline.BinomialCounts? {
+        binomialTrials.map { ForecastPipeline.BinomialCounts(successes: numeratorSeries, trials: $0) }
     }
 
     /// The numerators as a series (for a binomial model), aligned with the values.

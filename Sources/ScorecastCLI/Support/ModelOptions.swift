@@ -1,10 +1,12 @@
 import ArgumentParser
+import ScorecastCore
 import ScorecastData
 import ScorecastTimeSeries
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The forecasting options shared by `forecast` and `backtest`: model, horizon, levels, jobs,
@@ -19,7 +21,10 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Number of periods to forecast (at least 1).", valueName: "h"))
     var horizon: Int
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Model name (\(ModelCatalogue.standard.names.joined(separator: ", "))); repeat in backtest to compare.", valueName: "name"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp("Model name (\(ModelCatalogue.standard.names.joined(separator: ", "))); repeat in backtest to compare.", valueName: "name")
+    )
     var model: [String] = ["auto"]
 
     @Option(name: .long, help: ArgumentHelp("Prediction interval level in percent, in (0, 100); repeat for several.", valueName: "percent"))
@@ -28,7 +33,10 @@ struct ModelOptions: ParsableArguments {
     @Option(name: [.short, .long], help: ArgumentHelp("Series to fit at once (default: the number of processors).", valueName: "n"))
     var jobs: Int = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
-    @Option(help: ArgumentHelp("Prediction intervals: model (the model's own), conformal (calibrated on the series' own rolling-origin errors), or default (conformal for auto, theta, arima and ensemble, whose own intervals under-cover on M3 monthly; the model's own otherwise).", valueName: "method"))
+    @Option(
+        help: ArgumentHelp(
+            "Prediction intervals: model (the model's own), conformal (calibrated on the series' own rolling-origin errors), or default (conformal for auto, theta, arima and ensemble, whose own intervals under-cover on M3 monthly; the model's own otherwise).",
+            valueName: "method"))
     var intervals: IntervalMethod = .default
 
     @OptionGroup var calendar: CalendarOptions
@@ -44,8 +52,15 @@ struct ModelOptions: ParsableArguments {
         guard Set(level).count == level.count else { throw ValidationError("--level values must differ") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
         try calendar.validate()
-        for name in model {
-            do { _ = try ModelCatalogue.standard.spec(named: name) } catch { throw ValidationError("--model: \(error)") }
+        _ = try specifications()
+    }
+
+    /// The models asked for, parsed (the one parse of `--model`).
+    ///
+    /// - Throws: `ValidationError` naming the known models for an unknown name or bad options.
+    func specifications() throws -> [ModelSpecification] {
+        try model.map { name in
+            do { return try ModelSpecification(parsing: name) } catch { throw ValidationError("--model: \(error)") }
         }
     }
 
@@ -54,49 +69,19 @@ struct ModelOptions: ParsableArguments {
     ///
     /// - Throws: ``DataError`` for a malformed term-dates or events file.
     func catalogue() throws -> ModelCatalogue {
-        ModelCatalogue.standard(calendar: ModelCatalogue.CalendarContext(
-            calendar: try calendar.englandCalendar(default: .england), events: try calendar.interventionEvents(),
-            isCalendarGiven: calendar.isCalendarGiven))
+        ModelCatalogue.standard(
+            calendar: ModelCatalogue.CalendarContext(
+                calendar: try calendar.englandCalendar(default: .england), events: try calendar.interventionEvents(),
+                isCalendarGiven: calendar.isCalendarGiven))
     }
 
-    /// The calendar GLM to fit to series with numerator and denominator columns
-    /// (quasi-binomial), when the first model is `glm` and its own intervals are reported; bound
-    /// to the same calendar and events as `catalogue`'s `glm` (the files are read once).
-    func binomialModel(in catalogue: ModelCatalogue) throws -> CalendarGLM? {
-        let name = model[0]
-        guard name.lowercased() == "glm" || name.lowercased().hasPrefix("glm:"), !intervals.isConformal(for: name) else { return nil }
-        let options = name.split(separator: ":", maxSplits: 1).dropFirst().first.map(String.init)
-        return try CalendarGLM(options: options, calendar: catalogue.calendarContext.calendar, events: catalogue.calendarContext.events)
-    }
-
-    /// Every model's spec, in order, from `catalogue`, with conformal intervals where
-    /// `--intervals` asks for them.
-    func specs(in catalogue: ModelCatalogue) throws -> [AnyForecastModelSpec] {
-        try model.map { name in
-            let spec = try catalogue.spec(named: name)
-            guard intervals.isConformal(for: spec.name) else { return spec }
-            return AnyForecastModelSpec(ConformalIntervals(base: spec, calibrationHorizon: horizon))
+    /// One forecasting pipeline per `--model`, in order, sharing the calendar files (read once).
+    func pipelines() throws -> [ForecastPipeline] {
+        let catalogue = try catalogue()
+        return try specifications().map {
+            try ForecastPipeline($0, horizon: horizon, levels: levels, intervals: intervals, catalogue: catalogue)
         }
     }
 }
 
-/// `--intervals`: whose prediction intervals are reported.
-enum IntervalMethod: String, ExpressibleByArgument, CaseIterable {
-    /// The model's own intervals.
-    case model
-    /// Conformal intervals from the series' rolling-origin errors (``ConformalIntervals``).
-    case conformal
-    /// Conformal where the model's own intervals under-cover on M3 monthly (auto, the theta
-    /// family, ARIMA and ensembles: 73–77% and 88–92% for nominal 80% and 95%); the model's own
-    /// otherwise (ETS covers 79.6% and 93.8%, the baselines' intervals are R's).
-    case `default`
-
-    /// Whether the intervals of the model named `name` are calibrated conformally.
-    func isConformal(for name: String) -> Bool {
-        switch self {
-        case .model: false
-        case .conformal: true
-        case .default: ["auto", "theta", "arima", "ensemble"].contains { name == $0 || name.hasPrefix($0 + ":") }
-        }
-    }
-}
+extension IntervalMethod: ExpressibleByArgument {}

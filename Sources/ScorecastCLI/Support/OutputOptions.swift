@@ -7,7 +7,8 @@ import ScorecastData
 /// whole result is ready, or open a streaming ``OutputFile`` with ``open(streaming:)``.
 /// Either way a file is written whole or not at all.
 struct OutputOptions: ParsableArguments {
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the CSV to this file (whole or not at all) instead of standard output.", valueName: "path"))
+    @Option(
+        name: [.short, .long], help: ArgumentHelp("Write the CSV to this file (whole or not at all) instead of standard output.", valueName: "path"))
     var output: String?
 
     /// Writes `bytes` to the output, atomically.

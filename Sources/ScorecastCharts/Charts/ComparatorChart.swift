@@ -58,37 +58,65 @@ public struct ComparatorChart: Sendable {
         let labelWidth = 190.0
         let scale = LinearScale(covering: rows.flatMap { [$0.value, $0.lower, $0.upper] }, from: labelWidth, to: width - 20, tickCount: 6)
         let bottom = top + Double(rows.count) * rowHeight
-        drawLegend(&svg, x: 12, y: 50, items: [("Local authority", .dot(Palette.local)), ("Comparators", .dot(Palette.comparator)),
-                                               ("\(NumberText.format(intervalLevel))% interval", .line(Palette.comparator, dashed: false))])
+        drawLegend(
+            &svg, x: 12, y: 50,
+            items: [
+                ("Local authority", .dot(Palette.local)), ("Comparators", .dot(Palette.comparator)),
+                ("\(NumberText.format(intervalLevel))% interval", .line(Palette.comparator, dashed: false)),
+            ])
         svg.open("g", [("class", "x-axis"), ("aria-hidden", "true")])
         for (tick, label) in zip(scale.ticks, scale.tickLabels) {
             let x = SVGWriter.number(scale.position(tick))
             svg.element("line", [("x1", x), ("x2", x), ("y1", SVGWriter.number(top)), ("y2", SVGWriter.number(bottom)), ("stroke", Palette.grid)])
-            svg.element("text", [("x", x), ("y", SVGWriter.number(bottom + 16)), ("text-anchor", "middle"), ("font-size", "11"),
-                                 ("fill", Palette.mutedInk)], text: label)
+            svg.element(
+                "text",
+                [
+                    ("x", x), ("y", SVGWriter.number(bottom + 16)), ("text-anchor", "middle"), ("font-size", "11"),
+                    ("fill", Palette.mutedInk),
+                ], text: label)
         }
-        svg.element("text", [("x", SVGWriter.number((labelWidth + width - 20) / 2)), ("y", SVGWriter.number(bottom + 34)),
-                             ("text-anchor", "middle"), ("fill", Palette.ink)], text: valueLabel)
+        svg.element(
+            "text",
+            [
+                ("x", SVGWriter.number((labelWidth + width - 20) / 2)), ("y", SVGWriter.number(bottom + 34)),
+                ("text-anchor", "middle"), ("fill", Palette.ink),
+            ], text: valueLabel)
         svg.close()
         for (index, row) in rows.enumerated() {
             let y = top + (Double(index) + 0.5) * rowHeight
             let colour = row.role == .local ? Palette.local : Palette.comparator
             let emphasised = row.role != .neighbour
             svg.open("g", [("class", "row")])
-            svg.element("text", [("x", SVGWriter.number(labelWidth - 10)), ("y", SVGWriter.number(y)), ("dy", "0.32em"), ("text-anchor", "end"),
-                                 ("font-size", "12"), ("font-weight", emphasised ? "bold" : "normal"), ("fill", Palette.ink)], text: row.label)
+            svg.element(
+                "text",
+                [
+                    ("x", SVGWriter.number(labelWidth - 10)), ("y", SVGWriter.number(y)), ("dy", "0.32em"), ("text-anchor", "end"),
+                    ("font-size", "12"), ("font-weight", emphasised ? "bold" : "normal"), ("fill", Palette.ink),
+                ], text: row.label)
             if row.lower.isFinite && row.upper.isFinite {
-                svg.element("line", [("x1", SVGWriter.number(scale.position(row.lower))), ("x2", SVGWriter.number(scale.position(row.upper))),
-                                     ("y1", SVGWriter.number(y)), ("y2", SVGWriter.number(y)), ("stroke", colour), ("stroke-width", "2")])
+                svg.element(
+                    "line",
+                    [
+                        ("x1", SVGWriter.number(scale.position(row.lower))), ("x2", SVGWriter.number(scale.position(row.upper))),
+                        ("y1", SVGWriter.number(y)), ("y2", SVGWriter.number(y)), ("stroke", colour), ("stroke-width", "2"),
+                    ])
             }
             if row.value.isFinite {
                 let marker = row.role == .local ? "5.5" : "4"
                 if row.role == .neighbourAverage || row.role == .region || row.role == .england {
-                    svg.element("rect", [("x", SVGWriter.number(scale.position(row.value) - 4.5)), ("y", SVGWriter.number(y - 4.5)),
-                                         ("width", "9"), ("height", "9"), ("fill", colour)])
+                    svg.element(
+                        "rect",
+                        [
+                            ("x", SVGWriter.number(scale.position(row.value) - 4.5)), ("y", SVGWriter.number(y - 4.5)),
+                            ("width", "9"), ("height", "9"), ("fill", colour),
+                        ])
                 } else {
-                    svg.element("circle", [("cx", SVGWriter.number(scale.position(row.value))), ("cy", SVGWriter.number(y)), ("r", marker),
-                                           ("fill", colour)])
+                    svg.element(
+                        "circle",
+                        [
+                            ("cx", SVGWriter.number(scale.position(row.value))), ("cy", SVGWriter.number(y)), ("r", marker),
+                            ("fill", colour),
+                        ])
                 }
             }
             svg.close()

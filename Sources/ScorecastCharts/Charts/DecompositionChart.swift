@@ -33,7 +33,8 @@ public struct DecompositionChart: Sendable {
             guard let low = finite.min(), let high = finite.max() else { return "\(component.name): no values" }
             return "\(component.name) ranges from \(NumberText.brief(low)) to \(NumberText.brief(high))"
         }
-        return "Decomposition of the series from \(labels.first ?? "") to \(labels.last ?? "") into \(components.count) components. " + ranges.joined(separator: "; ") + "."
+        return "Decomposition of the series from \(labels.first ?? "") to \(labels.last ?? "") into \(components.count) components. "
+            + ranges.joined(separator: "; ") + "."
     }
 
     public func svg(id: String) -> String {
@@ -48,8 +49,12 @@ public struct DecompositionChart: Sendable {
             if index == components.count - 1 {
                 area.drawCategoryAxis(&svg, labels: labels, title: nil)
             }
-            svg.element("path", [("d", area.path(component.values)), ("fill", "none"), ("stroke", Palette.series), ("stroke-width", "1.5"),
-                                 ("aria-hidden", "true")])
+            svg.element(
+                "path",
+                [
+                    ("d", area.path(component.values)), ("fill", "none"), ("stroke", Palette.series), ("stroke-width", "1.5"),
+                    ("aria-hidden", "true"),
+                ])
             svg.close()
         }
         return svg.finish()

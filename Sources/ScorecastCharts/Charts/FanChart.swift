@@ -26,8 +26,10 @@ public struct FanChart: Sendable {
     public var width: Double = 720
     public var height: Double = 340
 
-    public init(title: String, subtitle: String? = nil, valueLabel: String, historyLabels: [String], history: [Double],
-                forecastLabels: [String], forecast: [Double], bands: [Band]) {
+    public init(
+        title: String, subtitle: String? = nil, valueLabel: String, historyLabels: [String], history: [Double],
+        forecastLabels: [String], forecast: [Double], bands: [Band]
+    ) {
         precondition(historyLabels.count == history.count && forecastLabels.count == forecast.count, "One label per value")
         precondition(bands.allSatisfy { $0.lower.count == forecast.count && $0.upper.count == forecast.count }, "Bands must cover the forecast")
         self.title = title
@@ -44,7 +46,8 @@ public struct FanChart: Sendable {
     public var textAlternative: String {
         var sentences: [String] = []
         if let lastIndex = history.lastIndex(where: \.isFinite) {
-            sentences.append("History from \(historyLabels.first ?? "") to \(historyLabels[lastIndex]); last value \(NumberText.brief(history[lastIndex])).")
+            sentences.append(
+                "History from \(historyLabels.first ?? "") to \(historyLabels[lastIndex]); last value \(NumberText.brief(history[lastIndex])).")
         }
         if let last = forecast.indices.last {
             var sentence = "Forecast for \(forecastLabels.count) periods to \(forecastLabels[last]): \(NumberText.brief(forecast[last]))"
@@ -61,25 +64,39 @@ public struct FanChart: Sendable {
         var svg = SVGWriter(width: width, height: height, id: id, title: title, description: textAlternative)
         drawHeading(&svg, title: title, subtitle: subtitle, left: 12)
         let labels = historyLabels + forecastLabels
-        let area = PlotArea(left: 72, top: 74, width: width - 90, height: height - 130,
-                            values: history + forecast + bands.flatMap { $0.lower + $0.upper }, categories: labels.count)
+        let area = PlotArea(
+            left: 72, top: 74, width: width - 90, height: height - 130,
+            values: history + forecast + bands.flatMap { $0.lower + $0.upper }, categories: labels.count)
         let sortedBands = bands.sorted { $0.level > $1.level }
-        drawLegend(&svg, x: 12, y: 56, items: [("Observed", .line(Palette.series, dashed: false)), ("Forecast", .line(Palette.forecast, dashed: true))]
-                   + sortedBands.enumerated().map { ("\(NumberText.format($0.element.level))% interval", .box($0.offset == 0 ? Palette.band95 : Palette.band80)) })
+        drawLegend(
+            &svg, x: 12, y: 56,
+            items: [("Observed", .line(Palette.series, dashed: false)), ("Forecast", .line(Palette.forecast, dashed: true))]
+                + sortedBands.enumerated().map {
+                    ("\(NumberText.format($0.element.level))% interval", .box($0.offset == 0 ? Palette.band95 : Palette.band80))
+                })
         area.drawYAxis(&svg, title: valueLabel)
         area.drawCategoryAxis(&svg, labels: labels, title: nil)
         svg.open("g", [("class", "bands"), ("aria-hidden", "true")])
         for (order, band) in sortedBands.enumerated() {
-            svg.element("path", [("d", area.band(lower: band.lower, upper: band.upper, offset: history.count)),
-                                 ("fill", order == 0 ? Palette.band95 : Palette.band80)])
+            svg.element(
+                "path",
+                [
+                    ("d", area.band(lower: band.lower, upper: band.upper, offset: history.count)),
+                    ("fill", order == 0 ? Palette.band95 : Palette.band80),
+                ])
         }
         svg.close()
-        svg.element("path", [("d", area.path(history)), ("fill", "none"), ("stroke", Palette.series), ("stroke-width", "2"), ("aria-hidden", "true")])
+        svg.element(
+            "path", [("d", area.path(history)), ("fill", "none"), ("stroke", Palette.series), ("stroke-width", "2"), ("aria-hidden", "true")])
         // Join the forecast to the last observation so the line is continuous.
         var joined = [Double](repeating: .nan, count: history.count) + forecast
         if let last = history.last, last.isFinite { joined[history.count - 1] = last }
-        svg.element("path", [("d", area.path(joined)), ("fill", "none"), ("stroke", Palette.forecast), ("stroke-width", "2"),
-                             ("stroke-dasharray", "5 3"), ("aria-hidden", "true")])
+        svg.element(
+            "path",
+            [
+                ("d", area.path(joined)), ("fill", "none"), ("stroke", Palette.forecast), ("stroke-width", "2"),
+                ("stroke-dasharray", "5 3"), ("aria-hidden", "true"),
+            ])
         return svg.finish()
     }
 }

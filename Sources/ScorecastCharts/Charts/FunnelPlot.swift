@@ -42,7 +42,9 @@ public struct FunnelPlot: Sendable {
     public var width: Double = 720
     public var height: Double = 400
 
-    public init(title: String, subtitle: String? = nil, valueLabel: String, denominatorLabel: String, centre: Double, points: [Point], limits: [Limits]) {
+    public init(
+        title: String, subtitle: String? = nil, valueLabel: String, denominatorLabel: String, centre: Double, points: [Point], limits: [Limits]
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.valueLabel = valueLabel
@@ -58,10 +60,18 @@ public struct FunnelPlot: Sendable {
             var placement = "within all limits"
             for band in limits.sorted(by: { $0.level > $1.level }) {
                 guard let (lower, upper) = Self.bounds(of: band, at: point.denominator) else { continue }
-                if point.value > upper { placement = "above the \(NumberText.format(band.level, decimals: 1))% upper limit"; break }
-                if point.value < lower { placement = "below the \(NumberText.format(band.level, decimals: 1))% lower limit"; break }
+                if point.value > upper {
+                    placement = "above the \(NumberText.format(band.level, decimals: 1))% upper limit"
+                    break
+                }
+                if point.value < lower {
+                    placement = "below the \(NumberText.format(band.level, decimals: 1))% lower limit"
+                    break
+                }
             }
-            sentences.append("\(point.label): \(NumberText.brief(point.value)) (\(denominatorLabel.lowercased()): \(NumberText.format(point.denominator))), \(placement).")
+            sentences.append(
+                "\(point.label): \(NumberText.brief(point.value)) (\(denominatorLabel.lowercased()): \(NumberText.format(point.denominator))), \(placement)."
+            )
         }
         return sentences.joined(separator: " ")
     }
@@ -85,41 +95,90 @@ public struct FunnelPlot: Sendable {
         let pointValues = points.map(\.value) + [centre]
         let y = LinearScale(covering: pointValues, from: top + plotHeight, to: top)
         let visibleY = y.domain
-        drawLegend(&svg, x: 12, y: 56, items: [("Areas", .dot(Palette.comparator)), ("Highlighted area", .dot(Palette.local)),
-                                               ("Centre", .line(Palette.meanLine, dashed: false))]
-                   + limits.sorted { $0.level < $1.level }.map { ("\(NumberText.format($0.level, decimals: 1))% limits", .line(Palette.limitLine, dashed: $0.level < 99)) })
+        drawLegend(
+            &svg, x: 12, y: 56,
+            items: [
+                ("Areas", .dot(Palette.comparator)), ("Highlighted area", .dot(Palette.local)),
+                ("Centre", .line(Palette.meanLine, dashed: false)),
+            ]
+                + limits.sorted { $0.level < $1.level }.map {
+                    ("\(NumberText.format($0.level, decimals: 1))% limits", .line(Palette.limitLine, dashed: $0.level < 99))
+                })
         svg.open("g", [("class", "axes"), ("aria-hidden", "true")])
         for (tick, label) in zip(y.ticks, y.tickLabels) {
             let position = SVGWriter.number(y.position(tick))
-            svg.element("line", [("x1", SVGWriter.number(left)), ("x2", SVGWriter.number(left + plotWidth)), ("y1", position), ("y2", position), ("stroke", Palette.grid)])
-            svg.element("text", [("x", SVGWriter.number(left - 6)), ("y", position), ("dy", "0.32em"), ("text-anchor", "end"), ("font-size", "11"), ("fill", Palette.mutedInk)], text: label)
+            svg.element(
+                "line",
+                [
+                    ("x1", SVGWriter.number(left)), ("x2", SVGWriter.number(left + plotWidth)), ("y1", position), ("y2", position),
+                    ("stroke", Palette.grid),
+                ])
+            svg.element(
+                "text",
+                [
+                    ("x", SVGWriter.number(left - 6)), ("y", position), ("dy", "0.32em"), ("text-anchor", "end"), ("font-size", "11"),
+                    ("fill", Palette.mutedInk),
+                ], text: label)
         }
         for (tick, label) in zip(x.ticks, x.tickLabels) {
             let position = SVGWriter.number(x.position(tick))
-            svg.element("text", [("x", position), ("y", SVGWriter.number(top + plotHeight + 16)), ("text-anchor", "middle"), ("font-size", "11"), ("fill", Palette.mutedInk)], text: label)
+            svg.element(
+                "text",
+                [
+                    ("x", position), ("y", SVGWriter.number(top + plotHeight + 16)), ("text-anchor", "middle"), ("font-size", "11"),
+                    ("fill", Palette.mutedInk),
+                ], text: label)
         }
-        svg.element("line", [("x1", SVGWriter.number(left)), ("x2", SVGWriter.number(left + plotWidth)), ("y1", SVGWriter.number(top + plotHeight)),
-                             ("y2", SVGWriter.number(top + plotHeight)), ("stroke", Palette.axis)])
-        svg.element("text", [("x", SVGWriter.number(left + plotWidth / 2)), ("y", SVGWriter.number(top + plotHeight + 34)), ("text-anchor", "middle"), ("fill", Palette.ink)], text: denominatorLabel)
-        svg.element("text", [("transform", "translate(\(SVGWriter.number(left - 48)) \(SVGWriter.number(top + plotHeight / 2))) rotate(-90)"), ("text-anchor", "middle"), ("fill", Palette.ink)], text: valueLabel)
+        svg.element(
+            "line",
+            [
+                ("x1", SVGWriter.number(left)), ("x2", SVGWriter.number(left + plotWidth)), ("y1", SVGWriter.number(top + plotHeight)),
+                ("y2", SVGWriter.number(top + plotHeight)), ("stroke", Palette.axis),
+            ])
+        svg.element(
+            "text",
+            [
+                ("x", SVGWriter.number(left + plotWidth / 2)), ("y", SVGWriter.number(top + plotHeight + 34)), ("text-anchor", "middle"),
+                ("fill", Palette.ink),
+            ], text: denominatorLabel)
+        svg.element(
+            "text",
+            [
+                ("transform", "translate(\(SVGWriter.number(left - 48)) \(SVGWriter.number(top + plotHeight / 2))) rotate(-90)"),
+                ("text-anchor", "middle"), ("fill", Palette.ink),
+            ], text: valueLabel)
         svg.close()
 
         // Limits are clipped to the plot so huge limits at small denominators stay inside.
         svg.open("clipPath", [("id", "\(id)-plot")])
-        svg.element("rect", [("x", SVGWriter.number(left)), ("y", SVGWriter.number(top)), ("width", SVGWriter.number(plotWidth)), ("height", SVGWriter.number(plotHeight))])
+        svg.element(
+            "rect",
+            [
+                ("x", SVGWriter.number(left)), ("y", SVGWriter.number(top)), ("width", SVGWriter.number(plotWidth)),
+                ("height", SVGWriter.number(plotHeight)),
+            ])
         svg.close()
         svg.open("g", [("class", "limits"), ("clip-path", "url(#\(id)-plot)"), ("aria-hidden", "true")])
         let centreY = SVGWriter.number(y.position(centre))
-        svg.element("line", [("x1", SVGWriter.number(left)), ("x2", SVGWriter.number(left + plotWidth)), ("y1", centreY), ("y2", centreY), ("stroke", Palette.meanLine), ("stroke-width", "1.5")])
+        svg.element(
+            "line",
+            [
+                ("x1", SVGWriter.number(left)), ("x2", SVGWriter.number(left + plotWidth)), ("y1", centreY), ("y2", centreY),
+                ("stroke", Palette.meanLine), ("stroke-width", "1.5"),
+            ])
         for band in limits {
             for bound in [band.lower, band.upper] {
                 let commands = zip(band.denominators, bound).compactMap { denominator, value -> String? in
                     guard value.isFinite, denominator >= x.domain.lowerBound, denominator <= x.domain.upperBound else { return nil }
-                    let clamped = min(max(value, visibleY.lowerBound - (visibleY.upperBound - visibleY.lowerBound)), visibleY.upperBound + (visibleY.upperBound - visibleY.lowerBound))
+                    let clamped = min(
+                        max(value, visibleY.lowerBound - (visibleY.upperBound - visibleY.lowerBound)),
+                        visibleY.upperBound + (visibleY.upperBound - visibleY.lowerBound))
                     return SVGWriter.number(x.position(denominator)) + " " + SVGWriter.number(y.position(clamped))
                 }
                 guard !commands.isEmpty else { continue }
-                var attributes = [("d", "M" + commands.joined(separator: " L")), ("fill", "none"), ("stroke", Palette.limitLine), ("stroke-width", "1.5")]
+                var attributes = [
+                    ("d", "M" + commands.joined(separator: " L")), ("fill", "none"), ("stroke", Palette.limitLine), ("stroke-width", "1.5"),
+                ]
                 if band.level < 99 { attributes.append(("stroke-dasharray", "5 4")) }
                 svg.element("path", attributes)
             }
@@ -129,13 +188,21 @@ public struct FunnelPlot: Sendable {
         svg.open("g", [("class", "points")])
         for point in points.sorted(by: { !$0.highlighted && $1.highlighted }) where point.value.isFinite && point.denominator.isFinite {
             let cx = SVGWriter.number(x.position(point.denominator)), cy = SVGWriter.number(y.position(point.value))
-            svg.open("circle", [("cx", cx), ("cy", cy), ("r", point.highlighted ? "6" : "3.5"), ("fill", point.highlighted ? Palette.local : Palette.comparator),
-                                ("fill-opacity", point.highlighted ? "1" : "0.7")])
+            svg.open(
+                "circle",
+                [
+                    ("cx", cx), ("cy", cy), ("r", point.highlighted ? "6" : "3.5"), ("fill", point.highlighted ? Palette.local : Palette.comparator),
+                    ("fill-opacity", point.highlighted ? "1" : "0.7"),
+                ])
             svg.element("title", [], text: "\(point.label): \(NumberText.brief(point.value))")
             svg.close()
             if point.highlighted {
-                svg.element("text", [("x", SVGWriter.number(x.position(point.denominator) + 9)), ("y", cy), ("dy", "0.32em"), ("font-size", "12"),
-                                     ("font-weight", "bold"), ("fill", Palette.local)], text: point.label)
+                svg.element(
+                    "text",
+                    [
+                        ("x", SVGWriter.number(x.position(point.denominator) + 9)), ("y", cy), ("dy", "0.32em"), ("font-size", "12"),
+                        ("font-weight", "bold"), ("fill", Palette.local),
+                    ], text: point.label)
             }
         }
         svg.close()

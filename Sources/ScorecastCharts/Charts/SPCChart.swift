@@ -26,8 +26,10 @@ public struct SPCChart: Sendable {
         /// The rule that fired, in words, for special-cause points (e.g. "run of 7 above the mean").
         public var note: String?
 
-        public init(label: String, value: Double, mean: Double, lower: Double, upper: Double, style: PointStyle = .commonCause,
-                    segment: Int = 0, note: String? = nil) {
+        public init(
+            label: String, value: Double, mean: Double, lower: Double, upper: Double, style: PointStyle = .commonCause,
+            segment: Int = 0, note: String? = nil
+        ) {
             self.label = label
             self.value = value
             self.mean = mean
@@ -69,8 +71,11 @@ public struct SPCChart: Sendable {
         if special.isEmpty {
             sentences.append("No special-cause points.")
         } else {
-            let listed = special.prefix(12).map { "\($0.label) (\(NumberText.brief($0.value)), \($0.style == .neutral ? "special cause" : $0.style.rawValue)\($0.note.map { ": " + $0 } ?? ""))" }
-            sentences.append("Special-cause points: " + listed.joined(separator: "; ") + (special.count > 12 ? "; and \(special.count - 12) more." : "."))
+            let listed = special.prefix(12).map {
+                "\($0.label) (\(NumberText.brief($0.value)), \($0.style == .neutral ? "special cause" : $0.style.rawValue)\($0.note.map { ": " + $0 } ?? ""))"
+            }
+            sentences.append(
+                "Special-cause points: " + listed.joined(separator: "; ") + (special.count > 12 ? "; and \(special.count - 12) more." : "."))
         }
         return sentences.joined(separator: " ")
     }
@@ -79,14 +84,17 @@ public struct SPCChart: Sendable {
     public func svg(id: String) -> String {
         var svg = SVGWriter(width: width, height: height, id: id, title: title, description: textAlternative)
         drawHeading(&svg, title: title, subtitle: subtitle, left: 12)
-        let area = PlotArea(left: 72, top: 74, width: width - 90, height: height - 130,
-                            values: points.flatMap { [$0.value, $0.lower, $0.upper] }, including: target.map { [$0] } ?? [],
-                            categories: points.count)
-        drawLegend(&svg, x: 12, y: 56, items: [
-            ("Value", .line(Palette.commonCause, dashed: false)), ("Mean", .line(Palette.meanLine, dashed: false)),
-            ("Process limits", .line(Palette.limitLine, dashed: true)), ("Improvement", .dot(Palette.improvement)),
-            ("Concern", .dot(Palette.concern)), ("Special cause", .dot(Palette.neutralSpecial)),
-        ] + (target == nil ? [] : [("Target", .line(Palette.target, dashed: true))]))
+        let area = PlotArea(
+            left: 72, top: 74, width: width - 90, height: height - 130,
+            values: points.flatMap { [$0.value, $0.lower, $0.upper] }, including: target.map { [$0] } ?? [],
+            categories: points.count)
+        drawLegend(
+            &svg, x: 12, y: 56,
+            items: [
+                ("Value", .line(Palette.commonCause, dashed: false)), ("Mean", .line(Palette.meanLine, dashed: false)),
+                ("Process limits", .line(Palette.limitLine, dashed: true)), ("Improvement", .dot(Palette.improvement)),
+                ("Concern", .dot(Palette.concern)), ("Special cause", .dot(Palette.neutralSpecial)),
+            ] + (target == nil ? [] : [("Target", .line(Palette.target, dashed: true))]))
         area.drawYAxis(&svg, title: valueLabel)
         area.drawCategoryAxis(&svg, labels: points.map(\.label), title: nil)
 
@@ -97,8 +105,10 @@ public struct SPCChart: Sendable {
             var end = start
             while end + 1 < points.count && points[end + 1].segment == points[start].segment { end += 1 }
             let run = Array(points[start...end])
-            for (values, colour, dashed) in [(run.map(\.mean), Palette.meanLine, false), (run.map(\.lower), Palette.limitLine, true),
-                                             (run.map(\.upper), Palette.limitLine, true)] {
+            for (values, colour, dashed) in [
+                (run.map(\.mean), Palette.meanLine, false), (run.map(\.lower), Palette.limitLine, true),
+                (run.map(\.upper), Palette.limitLine, true),
+            ] {
                 let path = area.path(values, offset: start)
                 guard !path.isEmpty else { continue }
                 var attributes = [("d", path), ("fill", "none"), ("stroke", colour), ("stroke-width", dashed ? "1.5" : "1.5")]
@@ -109,23 +119,36 @@ public struct SPCChart: Sendable {
         }
         if let target {
             let position = SVGWriter.number(area.y.position(target))
-            svg.element("line", [("x1", SVGWriter.number(area.left)), ("x2", SVGWriter.number(area.right)), ("y1", position), ("y2", position),
-                                 ("stroke", Palette.target), ("stroke-width", "1.5"), ("stroke-dasharray", "2 3")])
+            svg.element(
+                "line",
+                [
+                    ("x1", SVGWriter.number(area.left)), ("x2", SVGWriter.number(area.right)), ("y1", position), ("y2", position),
+                    ("stroke", Palette.target), ("stroke-width", "1.5"), ("stroke-dasharray", "2 3"),
+                ])
         }
         svg.close()
 
-        svg.element("path", [("d", area.path(points.map(\.value))), ("fill", "none"), ("stroke", Palette.commonCause), ("stroke-width", "2"),
-                             ("aria-hidden", "true")])
+        svg.element(
+            "path",
+            [
+                ("d", area.path(points.map(\.value))), ("fill", "none"), ("stroke", Palette.commonCause), ("stroke-width", "2"),
+                ("aria-hidden", "true"),
+            ])
         svg.open("g", [("class", "points")])
         for (index, point) in points.enumerated() where point.value.isFinite {
-            let colour: String = switch point.style {
-            case .commonCause: Palette.commonCause
-            case .improvement: Palette.improvement
-            case .concern: Palette.concern
-            case .neutral: Palette.neutralSpecial
-            }
-            svg.open("circle", [("cx", SVGWriter.number(area.x(index))), ("cy", SVGWriter.number(area.y.position(point.value))),
-                                ("r", point.style == .commonCause ? "3" : "4.5"), ("fill", colour)])
+            let colour: String =
+                switch point.style {
+                case .commonCause: Palette.commonCause
+                case .improvement: Palette.improvement
+                case .concern: Palette.concern
+                case .neutral: Palette.neutralSpecial
+                }
+            svg.open(
+                "circle",
+                [
+                    ("cx", SVGWriter.number(area.x(index))), ("cy", SVGWriter.number(area.y.position(point.value))),
+                    ("r", point.style == .commonCause ? "3" : "4.5"), ("fill", colour),
+                ])
             svg.element("title", [], text: "\(point.label): \(NumberText.brief(point.value))" + (point.note.map { " – " + $0 } ?? ""))
             svg.close()
         }

@@ -31,7 +31,10 @@ struct PlotArea {
         var commands: [String] = []
         var penDown = false
         for (index, value) in values.enumerated() {
-            guard value.isFinite else { penDown = false; continue }
+            guard value.isFinite else {
+                penDown = false
+                continue
+            }
             commands.append((penDown ? "L" : "M") + SVGWriter.number(x(index + offset)) + " " + SVGWriter.number(y.position(value)))
             penDown = true
         }
@@ -52,15 +55,27 @@ struct PlotArea {
         svg.open("g", [("class", "y-axis"), ("aria-hidden", "true")])
         for (tick, label) in zip(y.ticks, y.tickLabels) {
             let position = SVGWriter.number(y.position(tick))
-            svg.element("line", [("x1", SVGWriter.number(left)), ("x2", SVGWriter.number(right)), ("y1", position), ("y2", position),
-                                 ("stroke", Palette.grid), ("stroke-width", "1")])
-            svg.element("text", [("x", SVGWriter.number(left - 6)), ("y", position), ("dy", "0.32em"), ("text-anchor", "end"),
-                                 ("fill", Palette.mutedInk), ("font-size", "11")], text: label)
+            svg.element(
+                "line",
+                [
+                    ("x1", SVGWriter.number(left)), ("x2", SVGWriter.number(right)), ("y1", position), ("y2", position),
+                    ("stroke", Palette.grid), ("stroke-width", "1"),
+                ])
+            svg.element(
+                "text",
+                [
+                    ("x", SVGWriter.number(left - 6)), ("y", position), ("dy", "0.32em"), ("text-anchor", "end"),
+                    ("fill", Palette.mutedInk), ("font-size", "11"),
+                ], text: label)
         }
         if let title {
             let middle = SVGWriter.number(top + height / 2)
-            svg.element("text", [("transform", "translate(\(SVGWriter.number(left - 48)) \(middle)) rotate(-90)"), ("text-anchor", "middle"),
-                                 ("fill", Palette.ink), ("font-size", "12")], text: title)
+            svg.element(
+                "text",
+                [
+                    ("transform", "translate(\(SVGWriter.number(left - 48)) \(middle)) rotate(-90)"), ("text-anchor", "middle"),
+                    ("fill", Palette.ink), ("font-size", "12"),
+                ], text: title)
         }
         svg.close()
     }
@@ -68,19 +83,35 @@ struct PlotArea {
     /// The x axis line, about `maximumLabels` evenly thinned category labels, and a title.
     func drawCategoryAxis(_ svg: inout SVGWriter, labels: [String], title: String?, maximumLabels: Int = 8) {
         svg.open("g", [("class", "x-axis"), ("aria-hidden", "true")])
-        svg.element("line", [("x1", SVGWriter.number(left)), ("x2", SVGWriter.number(right)), ("y1", SVGWriter.number(bottom)),
-                             ("y2", SVGWriter.number(bottom)), ("stroke", Palette.axis), ("stroke-width", "1")])
+        svg.element(
+            "line",
+            [
+                ("x1", SVGWriter.number(left)), ("x2", SVGWriter.number(right)), ("y1", SVGWriter.number(bottom)),
+                ("y2", SVGWriter.number(bottom)), ("stroke", Palette.axis), ("stroke-width", "1"),
+            ])
         let every = max(1, Int((Double(labels.count) / Double(maximumLabels)).rounded(.up)))
         for index in labels.indices where (labels.count - 1 - index) % every == 0 {
             let position = SVGWriter.number(x(index))
-            svg.element("line", [("x1", position), ("x2", position), ("y1", SVGWriter.number(bottom)), ("y2", SVGWriter.number(bottom + 4)),
-                                 ("stroke", Palette.axis)])
-            svg.element("text", [("x", position), ("y", SVGWriter.number(bottom + 16)), ("text-anchor", "middle"),
-                                 ("fill", Palette.mutedInk), ("font-size", "11")], text: labels[index])
+            svg.element(
+                "line",
+                [
+                    ("x1", position), ("x2", position), ("y1", SVGWriter.number(bottom)), ("y2", SVGWriter.number(bottom + 4)),
+                    ("stroke", Palette.axis),
+                ])
+            svg.element(
+                "text",
+                [
+                    ("x", position), ("y", SVGWriter.number(bottom + 16)), ("text-anchor", "middle"),
+                    ("fill", Palette.mutedInk), ("font-size", "11"),
+                ], text: labels[index])
         }
         if let title {
-            svg.element("text", [("x", SVGWriter.number(left + width / 2)), ("y", SVGWriter.number(bottom + 34)), ("text-anchor", "middle"),
-                                 ("fill", Palette.ink), ("font-size", "12")], text: title)
+            svg.element(
+                "text",
+                [
+                    ("x", SVGWriter.number(left + width / 2)), ("y", SVGWriter.number(bottom + 34)), ("text-anchor", "middle"),
+                    ("fill", Palette.ink), ("font-size", "12"),
+                ], text: title)
         }
         svg.close()
     }
@@ -88,8 +119,9 @@ struct PlotArea {
 
 /// Draws the chart's visible title and subtitle.
 func drawHeading(_ svg: inout SVGWriter, title: String, subtitle: String?, left: Double) {
-    svg.element("text", [("x", SVGWriter.number(left)), ("y", "20"), ("font-size", "15"), ("font-weight", "bold"), ("fill", Palette.ink)],
-                text: title)
+    svg.element(
+        "text", [("x", SVGWriter.number(left)), ("y", "20"), ("font-size", "15"), ("font-weight", "bold"), ("fill", Palette.ink)],
+        text: title)
     if let subtitle {
         svg.element("text", [("x", SVGWriter.number(left)), ("y", "38"), ("font-size", "12"), ("fill", Palette.mutedInk)], text: subtitle)
     }
@@ -103,18 +135,28 @@ func drawLegend(_ svg: inout SVGWriter, x: Double, y: Double, items: [(label: St
         let middle = SVGWriter.number(y)
         switch item.swatch {
         case .line(let colour, let dashed):
-            var attributes = [("x1", SVGWriter.number(cursor)), ("x2", SVGWriter.number(cursor + 18)), ("y1", middle), ("y2", middle),
-                              ("stroke", colour), ("stroke-width", "2")]
+            var attributes = [
+                ("x1", SVGWriter.number(cursor)), ("x2", SVGWriter.number(cursor + 18)), ("y1", middle), ("y2", middle),
+                ("stroke", colour), ("stroke-width", "2"),
+            ]
             if dashed { attributes.append(("stroke-dasharray", "4 3")) }
             svg.element("line", attributes)
         case .dot(let colour):
             svg.element("circle", [("cx", SVGWriter.number(cursor + 9)), ("cy", middle), ("r", "4.5"), ("fill", colour)])
         case .box(let colour):
-            svg.element("rect", [("x", SVGWriter.number(cursor)), ("y", SVGWriter.number(y - 6)), ("width", "18"), ("height", "12"),
-                                 ("fill", colour)])
+            svg.element(
+                "rect",
+                [
+                    ("x", SVGWriter.number(cursor)), ("y", SVGWriter.number(y - 6)), ("width", "18"), ("height", "12"),
+                    ("fill", colour),
+                ])
         }
-        svg.element("text", [("x", SVGWriter.number(cursor + 23)), ("y", middle), ("dy", "0.32em"), ("font-size", "11"),
-                             ("fill", Palette.ink)], text: item.label)
+        svg.element(
+            "text",
+            [
+                ("x", SVGWriter.number(cursor + 23)), ("y", middle), ("dy", "0.32em"), ("font-size", "11"),
+                ("fill", Palette.ink),
+            ], text: item.label)
         cursor += 23 + Double(item.label.count) * 6.2 + 16
     }
     svg.close()

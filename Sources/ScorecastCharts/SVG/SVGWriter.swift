@@ -17,13 +17,15 @@ public struct SVGWriter {
     ///   - description: the text alternative: what the chart shows, in words.
     public init(width: Double, height: Double, id: String, title: String, description: String) {
         text.reserveCapacity(16_384)
-        open("svg", [
-            ("xmlns", "http://www.w3.org/2000/svg"),
-            ("width", Self.number(width)), ("height", Self.number(height)),
-            ("viewBox", "0 0 \(Self.number(width)) \(Self.number(height))"),
-            ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"),
-            ("font-family", "Arial, Helvetica, sans-serif"), ("font-size", "12"),
-        ])
+        open(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"),
+                ("width", Self.number(width)), ("height", Self.number(height)),
+                ("viewBox", "0 0 \(Self.number(width)) \(Self.number(height))"),
+                ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"),
+                ("font-family", "Arial, Helvetica, sans-serif"), ("font-size", "12"),
+            ])
         element("title", [("id", "\(id)-title")], text: title)
         element("desc", [("id", "\(id)-desc")], text: description)
     }

@@ -88,10 +88,11 @@ public enum FunnelLimits {
         let sorted = zScores.sorted()
         let low = Ranking.quantile(sorted: sorted, winsorisedFraction)
         let high = Ranking.quantile(sorted: sorted, 1 - winsorisedFraction)
-        let phi = zScores.reduce(0) { sum, z in
-            let w = min(max(z, low), high)
-            return sum + w * w
-        } / Double(count)
+        let phi =
+            zScores.reduce(0) { sum, z in
+                let w = min(max(z, low), high)
+                return sum + w * w
+            } / Double(count)
         let weightSum = weights.reduce(0, +)
         let weightSquares = weights.reduce(0) { $0 + $1 * $1 }
         let tau = (Double(count) * phi - Double(count - 1)) / (weightSum - weightSquares / weightSum)
@@ -115,8 +116,10 @@ public enum FunnelLimits {
             let spread = z * (s * s + d.tauSquared).squareRoot()
             return (max(0, target - spread), target + spread)
         default:
-            return (exactLimit(probability: tail, target: target, denominator: n, model: model),
-                    exactLimit(probability: 1 - tail, target: target, denominator: n, model: model))
+            return (
+                exactLimit(probability: tail, target: target, denominator: n, model: model),
+                exactLimit(probability: 1 - tail, target: target, denominator: n, model: model)
+            )
         }
     }
 }

@@ -42,15 +42,21 @@ public struct FunnelTable: Sendable {
     public var rows: [Row]
 
     /// Builds the funnel for every local authority.
-    public init(data: AreaData, measure: Measure, year: Int, levels: [Double] = [0.95, 0.998],
-                overdispersion: FunnelLimits.Overdispersion = .none) throws {
+    public init(
+        data: AreaData, measure: Measure, year: Int, levels: [Double] = [0.95, 0.998],
+        overdispersion: FunnelLimits.Overdispersion = .none
+    ) throws {
         guard measure.kind != .count else { throw FunnelError.countMeasure(measure.name) }
-        self.measure = measure; self.year = year; self.levels = levels; self.overdispersion = overdispersion
+        self.measure = measure
+        self.year = year
+        self.levels = levels
+        self.overdispersion = overdispersion
         let observationOptions = ComparisonOptions(confidenceLevels: [], significanceLevel: 0.95)
         var england = Double.nan
         if let index = data.englandIndex {
             let observation = AreaObservation(data: data, area: index, year: year, measure: measure, options: observationOptions)
-            england = observation.numerator.isFinite && observation.denominator > 0
+            england =
+                observation.numerator.isFinite && observation.denominator > 0
                 ? observation.numerator / observation.denominator * measure.multiplier : observation.value
         }
         guard england.isFinite else { throw FunnelError.noEnglandValue(measure.name, year) }
@@ -68,12 +74,14 @@ public struct FunnelTable: Sendable {
         rows = observations.map { area, observation in
             let n = observation.denominator
             guard observation.numerator.isFinite, n > 0 else {
-                return Row(area: area, observation: observation, limits: levels.map { _ in (.nan, .nan) },
-                           zScore: .nan, adjustedZScore: .nan, flags: levels.map { _ in "no_denominator" })
+                return Row(
+                    area: area, observation: observation, limits: levels.map { _ in (.nan, .nan) },
+                    zScore: .nan, adjustedZScore: .nan, flags: levels.map { _ in "no_denominator" })
             }
             let limits = levels.map { level in
-                let pair = FunnelLimits.limits(confidence: level, target: theta, denominator: n, model: model,
-                                               overdispersion: overdispersion, dispersion: dispersion)
+                let pair = FunnelLimits.limits(
+                    confidence: level, target: theta, denominator: n, model: model,
+                    overdispersion: overdispersion, dispersion: dispersion)
                 return (lower: pair.lower * measure.multiplier, upper: pair.upper * measure.multiplier)
             }
             let s = FunnelLimits.standardError(target: theta, denominator: n, model: model)
@@ -99,9 +107,10 @@ public struct FunnelTable: Sendable {
     /// `value` is the published value; limits and flags use numerator/denominator.
     public func writeCSV(to writer: inout CSVWriter) {
         let labels = levels.map(ComparisonOptions.label(for:))
-        writer.writeRecord(["measure", "year", "la_code", "la_name", "value", "numerator", "denominator", "england_value"]
-            + labels.flatMap { ["lo_\($0)", "hi_\($0)"] } + ["z_score", "z_adjusted"] + labels.map { "flag_\($0)" }
-            + ["overdispersion", "phi", "tau_squared"])
+        writer.writeRecord(
+            ["measure", "year", "la_code", "la_name", "value", "numerator", "denominator", "england_value"]
+                + labels.flatMap { ["lo_\($0)", "hi_\($0)"] } + ["z_score", "z_adjusted"] + labels.map { "flag_\($0)" }
+                + ["overdispersion", "phi", "tau_squared"])
         for row in rows {
             writer.writeField(measure.name)
             writer.writeField(String(year))

@@ -31,7 +31,10 @@ public struct NeighbourSummary: Sendable, Equatable {
         let present = values.filter(\.isFinite).sorted()
         count = present.count
         if present.isEmpty {
-            mean = .nan; median = .nan; minimum = .nan; maximum = .nan
+            mean = .nan
+            median = .nan
+            minimum = .nan
+            maximum = .nan
         } else {
             mean = present.reduce(0, +) / Double(present.count)
             let middle = present.count / 2
@@ -42,9 +45,14 @@ public struct NeighbourSummary: Sendable, Equatable {
         var numeratorSum = 0.0, denominatorSum = 0.0, pairs = 0
         var total = 0.0, totalCount = 0
         for (numerator, denominator) in zip(numerators, denominators) {
-            if numerator.isFinite { total += numerator; totalCount += 1 }
+            if numerator.isFinite {
+                total += numerator
+                totalCount += 1
+            }
             if numerator.isFinite && denominator.isFinite && denominator > 0 {
-                numeratorSum += numerator; denominatorSum += denominator; pairs += 1
+                numeratorSum += numerator
+                denominatorSum += denominator
+                pairs += 1
             }
         }
         pooled = pairs > 0 ? numeratorSum / denominatorSum * multiplier : .nan

@@ -1,5 +1,5 @@
-import ScorecastNumerics
 import ScorecastData
+import ScorecastNumerics
 
 /// Ranks and quartile bands as DfE's Local Authority Interactive Tool (LAIT) computes them.
 ///
@@ -47,7 +47,15 @@ public enum Ranking {
     public static func quartileBand(of value: Double, boundaries: [Double], polarity: Polarity) -> String? {
         guard value.isFinite, boundaries.count == 5, value >= boundaries[0], value <= boundaries[4] else { return nil }
         let ascending: Int
-        if value <= boundaries[1] { ascending = 0 } else if value <= boundaries[2] { ascending = 1 } else if value <= boundaries[3] { ascending = 2 } else { ascending = 3 }
+        if value <= boundaries[1] {
+            ascending = 0
+        } else if value <= boundaries[2] {
+            ascending = 1
+        } else if value <= boundaries[3] {
+            ascending = 2
+        } else {
+            ascending = 3
+        }
         let band = polarity == .higherIsBetter ? 3 - ascending : ascending
         return ["A", "B", "C", "D"][band]
     }

@@ -35,10 +35,16 @@ public enum TrendTest {
         public var lower95: Double
         public var upper95: Double
 
-        public init(time: Double, value: Double, numerator: Double = .nan, denominator: Double = .nan,
-                    lower95: Double = .nan, upper95: Double = .nan) {
-            self.time = time; self.value = value; self.numerator = numerator
-            self.denominator = denominator; self.lower95 = lower95; self.upper95 = upper95
+        public init(
+            time: Double, value: Double, numerator: Double = .nan, denominator: Double = .nan,
+            lower95: Double = .nan, upper95: Double = .nan
+        ) {
+            self.time = time
+            self.value = value
+            self.numerator = numerator
+            self.denominator = denominator
+            self.lower95 = lower95
+            self.upper95 = upper95
         }
     }
 
@@ -61,7 +67,8 @@ public enum TrendTest {
             var subset = recent
             subset.remove(at: dropped)
             guard let reduced = statistic(subset, proportion: proportion),
-                  reduced.chiSquared > critical, (reduced.slope > 0) == (full.slope > 0) else {
+                reduced.chiSquared > critical, (reduced.slope > 0) == (full.slope > 0)
+            else {
                 return .noSignificantChange
             }
         }
@@ -77,7 +84,8 @@ public enum TrendTest {
         var x = 0.0, n = 0.0, xt = 0.0, nt = 0.0, ntt = 0.0
         for point in points {
             guard point.numerator.isFinite, point.denominator.isFinite, point.denominator > 0 else { return nil }
-            x += point.numerator; n += point.denominator
+            x += point.numerator
+            n += point.denominator
             xt += point.numerator * point.time
             nt += point.denominator * point.time
             ntt += point.denominator * point.time * point.time
@@ -101,9 +109,11 @@ public enum TrendTest {
         let totalWeight = weights.reduce(0, +)
         var meanTime = 0.0, meanValue = 0.0
         for (point, weight) in zip(points, weights) {
-            meanTime += weight * point.time; meanValue += weight * point.value
+            meanTime += weight * point.time
+            meanValue += weight * point.value
         }
-        meanTime /= totalWeight; meanValue /= totalWeight
+        meanTime /= totalWeight
+        meanValue /= totalWeight
         var sxy = 0.0, sxx = 0.0
         for (point, weight) in zip(points, weights) {
             sxy += weight * (point.time - meanTime) * (point.value - meanValue)

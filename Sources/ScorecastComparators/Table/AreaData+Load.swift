@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastData
 
 extension AreaData {
@@ -20,7 +21,8 @@ extension AreaData {
 
     /// Reads indicator rows (with `measureColumn`) or population rows (without).
     mutating func readValues(path: String, measureColumn: String?) throws {
-        let table = try CSVTable(path: path,
+        let table = try CSVTable(
+            path: path,
             required: ["la_code", "la_name", "region", "year", "value", "geographic_level"] + (measureColumn.map { [$0] } ?? []))
         var seen = Set<SeenKey>()
         while try table.next() {
@@ -37,7 +39,9 @@ extension AreaData {
             if let measureColumn {
                 let measure = table.text(measureColumn)
                 guard seen.insert(SeenKey(area: index, year: year, measure: measure)).inserted else {
-                    throw table.error(measureColumn, "expected one row per la_code, year and measure, found a second \(DataError.quote(measure)) for \(code) \(year)")
+                    throw table.error(
+                        measureColumn,
+                        "expected one row per la_code, year and measure, found a second \(DataError.quote(measure)) for \(code) \(year)")
                 }
                 setValue(value, area: index, year: year, measure: measure)
             } else {

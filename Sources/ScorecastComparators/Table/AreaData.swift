@@ -20,7 +20,10 @@ public struct AreaData: Sendable {
         public var region: String
         public var level: Level
         public init(code: String, name: String, region: String, level: Level) {
-            self.code = code; self.name = name; self.region = region; self.level = level
+            self.code = code
+            self.name = name
+            self.region = region
+            self.level = level
         }
     }
 

@@ -46,9 +46,13 @@ public struct AreaObservation: Sendable {
         case .count:
             interval = { [value] in CountInterval.phe(count: value, confidence: $0) }
         case .rate:
-            guard numerator.isFinite else { note = "no published count for the numerator"; return }
+            guard numerator.isFinite else {
+                note = "no published count for the numerator"
+                return
+            }
             guard denominator.isFinite, denominator > 0 else {
-                note = "no population aged 0-17 for mid-\(year - 1)"; return
+                note = "no population aged 0-17 for mid-\(year - 1)"
+                return
             }
             interval = { [numerator, denominator] in
                 CountInterval.rate(count: numerator, denominator: denominator, multiplier: measure.multiplier, confidence: $0)
@@ -56,7 +60,8 @@ public struct AreaObservation: Sendable {
         case .percentage:
             guard denominator.isFinite, denominator > 0 else {
                 numerator = .nan
-                note = "no published \(measure.countMeasure ?? "denominator")"; return
+                note = "no published \(measure.countMeasure ?? "denominator")"
+                return
             }
             interval = { [numerator, denominator] in
                 ProportionInterval.wilson(successes: numerator, trials: denominator, confidence: $0).scaled(by: measure.multiplier)

@@ -9,11 +9,13 @@ extension ComparisonTable {
             let label = ComparisonOptions.label(for: level)
             names += ["lo_\(label)", "hi_\(label)"]
         }
-        names += ["sn_mean", "sn_median", "sn_min", "sn_max", "region_value", "england_value",
-                  "rank_england", "rank_sn", "quartile_band", "vs_england", "vs_region",
-                  "gap_children_sn", "gap_children_england",
-                  "trend", "interval_method", "interval_note", "polarity", "region", "sn_model", "sn_count",
-                  "sn_pooled", "sn_total_numerator", "ranked_england", "ranked_sn", "neighbour_codes"]
+        names += [
+            "sn_mean", "sn_median", "sn_min", "sn_max", "region_value", "england_value",
+            "rank_england", "rank_sn", "quartile_band", "vs_england", "vs_region",
+            "gap_children_sn", "gap_children_england",
+            "trend", "interval_method", "interval_note", "polarity", "region", "sn_model", "sn_count",
+            "sn_pooled", "sn_total_numerator", "ranked_england", "ranked_sn", "neighbour_codes",
+        ]
         return names
     }
 

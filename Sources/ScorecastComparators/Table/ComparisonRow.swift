@@ -60,9 +60,10 @@ public struct ComparisonTable: Sendable {
         // own, its neighbours' and (for the trend) its four previous years'.
         let neededYears = Set(years.flatMap { ($0 - TrendTest.pointCount + 1)...$0 })
         let contexts: [[Int: MeasureYearContext]] = measures.map { measure in
-            Dictionary(uniqueKeysWithValues: neededYears.map {
-                ($0, MeasureYearContext(data: data, measure: measure, year: $0, options: options))
-            })
+            Dictionary(
+                uniqueKeysWithValues: neededYears.map {
+                    ($0, MeasureYearContext(data: data, measure: measure, year: $0, options: options))
+                })
         }
         for authority in authorities {
             for year in years {
@@ -107,8 +108,10 @@ public struct ComparisonTable: Sendable {
         let rankNeighbours = Ranking.rank(of: value, among: [value] + neighbourValues, polarity: measure.polarity)
         let band = context.boundaries.flatMap { Ranking.quartileBand(of: value, boundaries: $0, polarity: measure.polarity) }
         let comparable = measure.kind != .count
-        let versusEngland = comparable ? Significance.compare(observation.significanceInterval, with: context.englandValue, polarity: measure.polarity) : .notCompared
-        let versusRegion = comparable ? Significance.compare(observation.significanceInterval, with: regionValue, polarity: measure.polarity) : .notCompared
+        let versusEngland =
+            comparable ? Significance.compare(observation.significanceInterval, with: context.englandValue, polarity: measure.polarity) : .notCompared
+        let versusRegion =
+            comparable ? Significance.compare(observation.significanceInterval, with: regionValue, polarity: measure.polarity) : .notCompared
         func gap(at rate: Double) -> Double {
             guard comparable, observation.numerator.isFinite, observation.denominator.isFinite, rate.isFinite else { return .nan }
             return rate * observation.denominator / measure.multiplier - observation.numerator
@@ -116,9 +119,10 @@ public struct ComparisonTable: Sendable {
         var points: [TrendTest.Point] = []
         for pointYear in (year - TrendTest.pointCount + 1)...year {
             guard let point = contexts[pointYear]?.observations[authority], point.value.isFinite else { break }
-            points.append(TrendTest.Point(
-                time: Double(pointYear), value: point.value, numerator: point.numerator, denominator: point.denominator,
-                lower95: point.interval95?.lower ?? .nan, upper95: point.interval95?.upper ?? .nan))
+            points.append(
+                TrendTest.Point(
+                    time: Double(pointYear), value: point.value, numerator: point.numerator, denominator: point.denominator,
+                    lower95: point.interval95?.lower ?? .nan, upper95: point.interval95?.upper ?? .nan))
         }
         return ComparisonRow(
             measure: measure, year: year, area: area, observation: observation, neighbours: neighbours,

@@ -30,8 +30,11 @@ public struct Measure: Sendable, Hashable {
     public var polarity: Polarity
 
     public init(name: String, kind: Kind, countMeasure: String?, multiplier: Double, polarity: Polarity) {
-        self.name = name; self.kind = kind; self.countMeasure = countMeasure
-        self.multiplier = multiplier; self.polarity = polarity
+        self.name = name
+        self.kind = kind
+        self.countMeasure = countMeasure
+        self.multiplier = multiplier
+        self.polarity = polarity
     }
 
     /// The 13 measures, in the order the tables list them.

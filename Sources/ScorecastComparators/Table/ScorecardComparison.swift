@@ -1,5 +1,5 @@
+import ScorecastCore
 import ScorecastData
-import ScorecastTimeSeries
 
 /// The monthly scorecard's comparators: for each indicator and each comparator group the
 /// scorecard prints (statistical neighbours, England, South East), the difference and ratio of
@@ -21,7 +21,9 @@ public struct ScorecardComparison: Sendable {
         public var measure: Measure
         public var scale: Double
         public init(code: String, measure: Measure, scale: Double) {
-            self.code = code; self.measure = measure; self.scale = scale
+            self.code = code
+            self.measure = measure
+            self.scale = scale
         }
     }
 
@@ -73,8 +75,10 @@ public struct ScorecardComparison: Sendable {
     ///     neighbours), or nil to skip the check.
     ///   - comparatorYear: the DfE year (ending 31 March) the printed comparators describe.
     ///   - neighbourModel: the DfE statistical neighbour model for the neighbours' mean.
-    public init(lines: [ScorecardLine], links: [MeasureLink] = [], data: AreaData? = nil, authority: Int? = nil,
-                comparatorYear: Int, neighbourModel: Int = 2021) {
+    public init(
+        lines: [ScorecardLine], links: [MeasureLink] = [], data: AreaData? = nil, authority: Int? = nil,
+        comparatorYear: Int, neighbourModel: Int = 2021
+    ) {
         let linkByCode = Dictionary(links.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         rows = []
         for line in lines {
@@ -83,16 +87,19 @@ public struct ScorecardComparison: Sendable {
                 let link = linkByCode[line.indicator.code]
                 var dfe = Double.nan
                 if let link, let data, let authority {
-                    dfe = Self.publishedValue(group: group, measure: link.measure, data: data, authority: authority,
-                                              year: comparatorYear, neighbourModel: neighbourModel) * link.scale
+                    dfe =
+                        Self.publishedValue(
+                            group: group, measure: link.measure, data: data, authority: authority,
+                            year: comparatorYear, neighbourModel: neighbourModel) * link.scale
                 }
-                rows.append(Row(
-                    indicator: line.indicator, month: line.month, latest: line.latest, group: group,
-                    comparator: value, comparatorStatus: comparator.status ?? "",
-                    difference: line.latest - value, ratio: value != 0 ? line.latest / value : .nan,
-                    position: .of(line.latest, against: value, polarity: line.indicator.polarity),
-                    dfeMeasure: link?.measure.name ?? "", dfeYear: link == nil ? nil : comparatorYear,
-                    dfeValue: dfe, printedMinusDFE: value - dfe))
+                rows.append(
+                    Row(
+                        indicator: line.indicator, month: line.month, latest: line.latest, group: group,
+                        comparator: value, comparatorStatus: comparator.status ?? "",
+                        difference: line.latest - value, ratio: value != 0 ? line.latest / value : .nan,
+                        position: .of(line.latest, against: value, polarity: line.indicator.polarity),
+                        dfeMeasure: link?.measure.name ?? "", dfeYear: link == nil ? nil : comparatorYear,
+                        dfeValue: dfe, printedMinusDFE: value - dfe))
             }
         }
     }
@@ -109,15 +116,21 @@ public struct ScorecardComparison: Sendable {
         default:
             // A region named like the group (`south_east` → South East).
             let wanted = AreaData.normalised(group)
-            guard let region = data.areas.indices.first(where: { data.areas[$0].level == .regional && AreaData.normalised(data.areas[$0].name) == wanted }) else { return .nan }
+            guard
+                let region = data.areas.indices.first(where: {
+                    data.areas[$0].level == .regional && AreaData.normalised(data.areas[$0].name) == wanted
+                })
+            else { return .nan }
             return data.value(area: region, year: year, measure: measure.name)
         }
     }
 
     /// The CSV columns.
-    public static let columns = ["code", "title", "unit", "polarity", "period", "latest", "group", "comparator",
-                                 "comparator_status", "difference", "ratio", "position",
-                                 "dfe_measure", "dfe_year", "dfe_value", "printed_minus_dfe"]
+    public static let columns = [
+        "code", "title", "unit", "polarity", "period", "latest", "group", "comparator",
+        "comparator_status", "difference", "ratio", "position",
+        "dfe_measure", "dfe_year", "dfe_value", "printed_minus_dfe",
+    ]
 
     /// Writes the rows as CSV, header first.
     public func writeCSV(to writer: inout CSVWriter) {

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// A strict RFC 4180 CSV reader that works on bytes and says exactly where input goes wrong.
 ///
 /// Accepts what RFC 4180 allows and what real files carry: fields quoted with `"` (holding
@@ -115,7 +117,9 @@ struct CSVScanner {
                         beginField()
                         endField(line: line, column: column)
                     case .unquoted, .quoteInQuoted:
-                        if pendingContinuationBytes != 0 { throw error(line, column, "expected UTF-8 text, found a truncated character at the end of the file") }
+                        if pendingContinuationBytes != 0 {
+                            throw error(line, column, "expected UTF-8 text, found a truncated character at the end of the file")
+                        }
                         endField(line: line, column: column)
                     case .quoted:
                         throw error(quoteLine, quoteColumn, "expected a closing quote for the field opened here, found the end of the file")
@@ -185,7 +189,9 @@ struct CSVScanner {
                 throw error(byteLine, byteColumn, "expected UTF-8 text, found a character cut short")
             }
             if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
-                throw error(byteLine, byteColumn, "expected text, found the control byte 0x\(String(byte, radix: 16, uppercase: true)) (is this a binary file?)")
+                throw error(
+                    byteLine, byteColumn,
+                    "expected text, found the control byte 0x\(String(byte, radix: 16, uppercase: true)) (is this a binary file?)")
             }
 
             switch state {
@@ -291,7 +297,8 @@ struct CSVScanner {
     private mutating func endRecord() throws {
         if case .some(let expected) = expectedFieldCount, record.count != expected {
             if record.count > expected {
-                throw error(record.fieldLines[expected], record.fieldColumns[expected], "expected \(expected) fields as in the header, found \(record.count)")
+                throw error(
+                    record.fieldLines[expected], record.fieldColumns[expected], "expected \(expected) fields as in the header, found \(record.count)")
             }
             if record.count == 1 && record.isEmpty(at: 0) {
                 throw error(record.line, 1, "expected \(expected) fields as in the header, found an empty line")

@@ -1,4 +1,4 @@
-import ScorecastTimeSeries
+import ScorecastCore
 
 /// Reads CSV files of labelled date ranges: a council's school holidays (`start,end,kind`, for
 /// `--term-dates`) and intervention events (`start,end,event`, for `--events`).
@@ -34,8 +34,11 @@ public enum DateRangeFile {
         var indices: [Int] = []
         for name in ["start", "end", labelColumn] {
             guard let index = header.firstIndex(of: name) else {
-                throw DataError(file: csv.fileName, line: 1, column: 1,
-                                expected: "expected a column named '\(name)' in the header (\(expectedHeader)), found \(DataError.quote(header.joined(separator: ",")))")
+                throw DataError(
+                    file: csv.fileName, line: 1, column: 1,
+                    expected:
+                        "expected a column named '\(name)' in the header (\(expectedHeader)), found \(DataError.quote(header.joined(separator: ",")))"
+                )
             }
             indices.append(index)
         }
@@ -47,19 +50,22 @@ public enum DateRangeFile {
             for index in indices.prefix(2) {
                 let text = record.string(at: index)
                 guard let date = CalendarDate(parsing: text) else {
-                    throw DataError(file: csv.fileName, line: record.line, column: record.column(of: index),
-                                    expected: "expected a date YYYY-MM-DD in column '\(header[index])', found \(DataError.quote(text))")
+                    throw DataError(
+                        file: csv.fileName, line: record.line, column: record.column(of: index),
+                        expected: "expected a date YYYY-MM-DD in column '\(header[index])', found \(DataError.quote(text))")
                 }
                 dates.append(date)
             }
             guard dates[1] >= dates[0] else {
-                throw DataError(file: csv.fileName, line: record.line, column: record.column(of: indices[1]),
-                                expected: "expected an end on or after the start \(dates[0]), found \(dates[1])")
+                throw DataError(
+                    file: csv.fileName, line: record.line, column: record.column(of: indices[1]),
+                    expected: "expected an end on or after the start \(dates[0]), found \(dates[1])")
             }
             let label = record.string(at: indices[2])
             guard !label.isEmpty else {
-                throw DataError(file: csv.fileName, line: record.line, column: record.column(of: indices[2]),
-                                expected: "expected a label in column '\(labelColumn)', found an empty field")
+                throw DataError(
+                    file: csv.fileName, line: record.line, column: record.column(of: indices[2]),
+                    expected: "expected a label in column '\(labelColumn)', found an empty field")
             }
             rows.append(Row(start: dates[0], end: dates[1], label: label, line: record.line))
         }

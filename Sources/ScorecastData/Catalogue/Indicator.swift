@@ -1,4 +1,4 @@
-import ScorecastTimeSeries
+import ScorecastCore
 
 /// What an indicator's values measure.
 public enum IndicatorUnit: String, Sendable, CaseIterable, Codable {
@@ -32,7 +32,10 @@ public struct Indicator: Sendable, Equatable {
     /// The outcome statement: what good looks like.
     public var outcome: String
 
-    public init(code: String, title: String, unit: IndicatorUnit, polarity: Polarity, frequency: Frequency, lead: String = "", owner: String = "", outcome: String = "") {
+    public init(
+        code: String, title: String, unit: IndicatorUnit, polarity: Polarity, frequency: Frequency, lead: String = "", owner: String = "",
+        outcome: String = ""
+    ) {
         self.code = code
         self.title = title
         self.unit = unit
@@ -51,8 +54,10 @@ public struct Indicator: Sendable, Equatable {
         var writer = CSVWriter()
         writer.writeRecord(columns)
         for indicator in indicators {
-            writer.writeRecord([indicator.code, indicator.title, indicator.unit.rawValue, indicator.polarity.rawValue,
-                                indicator.frequency.description, indicator.lead, indicator.owner, indicator.outcome])
+            writer.writeRecord([
+                indicator.code, indicator.title, indicator.unit.rawValue, indicator.polarity.rawValue,
+                indicator.frequency.description, indicator.lead, indicator.owner, indicator.outcome,
+            ])
         }
         return writer.bytes
     }
@@ -71,20 +76,30 @@ public struct Indicator: Sendable, Equatable {
         while try table.next() {
             let code = table.text("code")
             guard !code.isEmpty else { throw table.error("code", "expected an indicator code, found an empty field") }
-            if let line = lines[code] { throw table.error("code", "expected each code once, found \(DataError.quote(code)) again (first on line \(line))") }
+            if let line = lines[code] {
+                throw table.error("code", "expected each code once, found \(DataError.quote(code)) again (first on line \(line))")
+            }
             lines[code] = table.csv.record.line
             guard let unit = IndicatorUnit(rawValue: table.text("unit")) else {
-                throw table.error("unit", "expected a unit (\(IndicatorUnit.allCases.map(\.rawValue).joined(separator: "|"))), found \(DataError.quote(table.text("unit")))")
+                throw table.error(
+                    "unit",
+                    "expected a unit (\(IndicatorUnit.allCases.map(\.rawValue).joined(separator: "|"))), found \(DataError.quote(table.text("unit")))"
+                )
             }
             guard let polarity = Polarity(rawValue: table.text("polarity")) else {
-                throw table.error("polarity", "expected a polarity (\(Polarity.allCases.map(\.rawValue).joined(separator: "|"))), found \(DataError.quote(table.text("polarity")))")
+                throw table.error(
+                    "polarity",
+                    "expected a polarity (\(Polarity.allCases.map(\.rawValue).joined(separator: "|"))), found \(DataError.quote(table.text("polarity")))"
+                )
             }
             let frequencyText = table.has("frequency") ? table.text("frequency") : "monthly"
             guard let frequency = Frequency.allCases.first(where: { $0.description == frequencyText }) else {
                 throw table.error("frequency", "expected a frequency (monthly|quarterly|annual), found \(DataError.quote(frequencyText))")
             }
-            indicators.append(Indicator(code: code, title: table.text("title"), unit: unit, polarity: polarity, frequency: frequency,
-                                        lead: table.text("lead"), owner: table.text("owner"), outcome: table.text("outcome")))
+            indicators.append(
+                Indicator(
+                    code: code, title: table.text("title"), unit: unit, polarity: polarity, frequency: frequency,
+                    lead: table.text("lead"), owner: table.text("owner"), outcome: table.text("outcome")))
         }
         return indicators
     }

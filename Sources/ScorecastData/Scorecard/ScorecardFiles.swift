@@ -1,4 +1,4 @@
-import ScorecastTimeSeries
+import ScorecastCore
 
 /// The figures a scorecard printed beside its values, as `printed.csv` holds them.
 public struct PrintedFigures: Sendable, Equatable {
@@ -53,7 +53,8 @@ public struct ScorecardFiles: Sendable {
                 guard table.text("period") == monthText else { continue }
                 let value = try table.number("value")
                 let status = table.text("status")
-                comparators[table.text("series"), default: [:]][table.text("group")] = ComparatorValue(value: value, status: status.isEmpty ? nil : status)
+                comparators[table.text("series"), default: [:]][table.text("group")] = ComparatorValue(
+                    value: value, status: status.isEmpty ? nil : status)
             }
         }
         if let table = try ScorecardFiles.optionalTable(path("printed.csv"), required: ["series", "period"]) {

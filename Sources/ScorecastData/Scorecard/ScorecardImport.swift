@@ -1,4 +1,4 @@
-import ScorecastTimeSeries
+import ScorecastCore
 
 /// A published scorecard turned into the tidy files: observations, indicator catalogue,
 /// comparators, commentary, and the figures the scorecard printed beside its values.
@@ -36,13 +36,15 @@ public struct ScorecardImport: Sendable {
         var uncatalogued: [String] = []
         indicators = text.indicators.map { entry in
             if let decided = catalogue.first(where: { $0.code == entry.code }) {
-                return Indicator(code: entry.code, title: entry.title, unit: decided.unit, polarity: decided.polarity,
-                                 frequency: decided.frequency, lead: entry.lead, owner: entry.owner, outcome: entry.outcome)
+                return Indicator(
+                    code: entry.code, title: entry.title, unit: decided.unit, polarity: decided.polarity,
+                    frequency: decided.frequency, lead: entry.lead, owner: entry.owner, outcome: entry.outcome)
             }
             uncatalogued.append(entry.code)
-            return Indicator(code: entry.code, title: entry.title, unit: ScorecardImport.inferredUnit(entry), polarity: .neutral,
-                             frequency: entry.title.lowercased().contains("per quarter") ? .quarterly : .monthly,
-                             lead: entry.lead, owner: entry.owner, outcome: entry.outcome)
+            return Indicator(
+                code: entry.code, title: entry.title, unit: ScorecardImport.inferredUnit(entry), polarity: .neutral,
+                frequency: entry.title.lowercased().contains("per quarter") ? .quarterly : .monthly,
+                lead: entry.lead, owner: entry.owner, outcome: entry.outcome)
         }
         self.uncatalogued = uncatalogued
     }
@@ -72,12 +74,16 @@ public struct ScorecardImport: Sendable {
         var commentary = CSVWriter()
         commentary.writeRecord(["series", "period", "text"])
         var printed = CSVWriter()
-        printed.writeRecord(["series", "period", "change_from_previous_month", "change_from_last_year", "average_12_months",
-                             "high_12_months", "icon", "number_row_line", "number_row"])
+        printed.writeRecord([
+            "series", "period", "change_from_previous_month", "change_from_last_year", "average_12_months",
+            "high_12_months", "icon", "number_row_line", "number_row",
+        ])
         for entry in scorecard {
             for (index, cell) in entry.monthly.enumerated() {
-                observations.writeRecord([entry.code, period(ofMonthly: index, in: entry).description,
-                                          CSVNumber.format(cell.value ?? .nan), cell.status ?? ""])
+                observations.writeRecord([
+                    entry.code, period(ofMonthly: index, in: entry).description,
+                    CSVNumber.format(cell.value ?? .nan), cell.status ?? "",
+                ])
             }
             for (group, cell) in zip(ScorecardImport.comparatorGroups, entry.comparators) {
                 comparators.writeRecord([entry.code, monthText, group, CSVNumber.format(cell.value ?? .nan), cell.status ?? ""])
@@ -85,12 +91,14 @@ public struct ScorecardImport: Sendable {
             if !entry.commentary.isEmpty {
                 commentary.writeRecord([entry.code, monthText, entry.commentary])
             }
-            printed.writeRecord([entry.code, monthText,
-                                 CSVNumber.format(entry.changeFromPreviousMonth.value ?? .nan),
-                                 CSVNumber.format(entry.changeFromLastYear.value ?? .nan),
-                                 CSVNumber.format(entry.average12Months.value ?? .nan),
-                                 CSVNumber.format(entry.high12Months.value ?? .nan),
-                                 entry.icon ?? "", String(entry.numberRowLine), entry.numberRowText])
+            printed.writeRecord([
+                entry.code, monthText,
+                CSVNumber.format(entry.changeFromPreviousMonth.value ?? .nan),
+                CSVNumber.format(entry.changeFromLastYear.value ?? .nan),
+                CSVNumber.format(entry.average12Months.value ?? .nan),
+                CSVNumber.format(entry.high12Months.value ?? .nan),
+                entry.icon ?? "", String(entry.numberRowLine), entry.numberRowText,
+            ])
         }
         return [
             ("observations.csv", observations.bytes),

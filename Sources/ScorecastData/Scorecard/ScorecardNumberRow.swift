@@ -114,7 +114,9 @@ struct ScorecardNumberRow {
             split = gap
         }
         let twelveMonthStart = split ?? min(7, cells.count - 4) + 2
-        guard twelveMonthStart >= 2, twelveMonthStart - 2 <= 7, cells.count - twelveMonthStart >= 2, cells.count - twelveMonthStart <= 5 else { return nil }
+        guard twelveMonthStart >= 2, twelveMonthStart - 2 <= 7, cells.count - twelveMonthStart >= 2, cells.count - twelveMonthStart <= 5 else {
+            return nil
+        }
         let changes = (cells[twelveMonthStart - 2].cell, cells[twelveMonthStart - 1].cell)
         guard isChange(changes.0), isChange(changes.1) else { return nil }
         let monthly = cells[..<(twelveMonthStart - 2)].map(\.cell)

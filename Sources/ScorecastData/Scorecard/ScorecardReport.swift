@@ -1,9 +1,10 @@
+import ScorecastCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
-import ScorecastTimeSeries
 
 /// Which way an indicator moved since the previous month, judged by its polarity.
 public enum DirectionOfTravel: String, Sendable {
@@ -114,12 +115,18 @@ public enum ScorecardReport {
         var found: [String] = []
         func percent(_ value: Double) -> String { CSVNumber.format(value) + "%" }
         if let printedChange = printed.changeFromPreviousMonth, !line.changeFromPreviousMonth.isNaN,
-           !changeAgrees(printed: printedChange, from: line.previous, to: line.latest, unit: line.indicator.unit) {
-            found.append("change_from_previous_month: printed \(percent(printedChange)), values \(CSVNumber.format(line.previous)) -> \(CSVNumber.format(line.latest)) give \(percent(roundHalfAwayFromZero(line.changeFromPreviousMonth)))")
+            !changeAgrees(printed: printedChange, from: line.previous, to: line.latest, unit: line.indicator.unit)
+        {
+            found.append(
+                "change_from_previous_month: printed \(percent(printedChange)), values \(CSVNumber.format(line.previous)) -> \(CSVNumber.format(line.latest)) give \(percent(roundHalfAwayFromZero(line.changeFromPreviousMonth)))"
+            )
         }
         if let printedChange = printed.changeFromLastYear, !line.changeFromLastYear.isNaN,
-           !changeAgrees(printed: printedChange, from: line.sameMonthLastYear, to: line.latest, unit: line.indicator.unit) {
-            found.append("change_from_last_year: printed \(percent(printedChange)), values \(CSVNumber.format(line.sameMonthLastYear)) -> \(CSVNumber.format(line.latest)) give \(percent(roundHalfAwayFromZero(line.changeFromLastYear)))")
+            !changeAgrees(printed: printedChange, from: line.sameMonthLastYear, to: line.latest, unit: line.indicator.unit)
+        {
+            found.append(
+                "change_from_last_year: printed \(percent(printedChange)), values \(CSVNumber.format(line.sameMonthLastYear)) -> \(CSVNumber.format(line.latest)) give \(percent(roundHalfAwayFromZero(line.changeFromLastYear)))"
+            )
         }
         if line.monthsObserved12 == line.month.frequency.periodsPerYear {
             if let average = printed.average12Months, abs(average - line.average12Months) > 0.5 {
@@ -150,7 +157,9 @@ public enum ScorecardReport {
         var writer = CSVWriter()
         writer.writeRecord(columns)
         for line in lines {
-            var fields = [line.indicator.code, line.indicator.title, line.indicator.unit.rawValue, line.indicator.polarity.rawValue, line.month.description]
+            var fields = [
+                line.indicator.code, line.indicator.title, line.indicator.unit.rawValue, line.indicator.polarity.rawValue, line.month.description,
+            ]
             let numbers: [Double] = [
                 line.latest, line.previous, line.changeFromPreviousMonth, line.printed?.changeFromPreviousMonth ?? .nan,
                 line.sameMonthLastYear, line.changeFromLastYear, line.printed?.changeFromLastYear ?? .nan,
@@ -190,9 +199,12 @@ public enum ScorecardReport {
     public static func wideCSV(_ lines: [ScorecardLine], files: ScorecardFiles, month: Period, months: Int = 7) -> [UInt8] {
         var writer = CSVWriter()
         let periods = (0..<months).map { month.advanced(by: $0 - months + 1) }
-        writer.writeRecord(["code", "title", "lead", "owner", "outcome"] + periods.map(label)
-            + ["% change from \(label(month.advanced(by: -1)))", "% change from \(label(month.advanced(by: -12)))", "icon",
-               "12m average", "12m high", "statistical neighbours", "England", "South East", "commentary"])
+        writer.writeRecord(
+            ["code", "title", "lead", "owner", "outcome"] + periods.map(label)
+                + [
+                    "% change from \(label(month.advanced(by: -1)))", "% change from \(label(month.advanced(by: -12)))", "icon",
+                    "12m average", "12m high", "statistical neighbours", "England", "South East", "commentary",
+                ])
         for line in lines {
             let indicator = line.indicator
             let suffix = indicator.unit == .percent ? "%" : ""
@@ -204,7 +216,8 @@ public enum ScorecardReport {
             let observed = files.observations[indicator.code]
             for period in periods {
                 guard let observed, observed.series.frequency == period.frequency,
-                      let index = Optional(observed.series.start.distance(to: period)), observed.series.values.indices.contains(index) else {
+                    let index = Optional(observed.series.start.distance(to: period)), observed.series.values.indices.contains(index)
+                else {
                     fields.append("")
                     continue
                 }

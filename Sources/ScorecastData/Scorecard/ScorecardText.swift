@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// Reads the text layer of a published monthly scorecard: the text a PDF-to-text tool pulls
 /// out of it, rotated cells split one or two letters a line.
 ///
@@ -30,8 +32,13 @@ public struct ScorecardText: Sendable {
         }
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
         if let nonText = lines.firstIndex(where: { $0.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" } }) {
-            let column = lines[nonText].unicodeScalars.firstIndex { $0.value < 0x20 && $0 != "\t" }.map { lines[nonText].unicodeScalars.distance(from: lines[nonText].unicodeScalars.startIndex, to: $0) + 1 } ?? 1
-            throw DataError(file: fileName, line: nonText + 1, column: column, expected: "expected the text of a scorecard, found a control character (is this a binary file?)")
+            let column =
+                lines[nonText].unicodeScalars.firstIndex { $0.value < 0x20 && $0 != "\t" }.map {
+                    lines[nonText].unicodeScalars.distance(from: lines[nonText].unicodeScalars.startIndex, to: $0) + 1
+                } ?? 1
+            throw DataError(
+                file: fileName, line: nonText + 1, column: column,
+                expected: "expected the text of a scorecard, found a control character (is this a binary file?)")
         }
         var reader = BlockReader(lines: lines, fileName: fileName)
         try reader.read()
@@ -137,7 +144,13 @@ private struct BlockReader {
             if var previous = pending {
                 let commentaryLines = commentaryRuns.flatMap { run -> [Int] in
                     if run.kind == .piece {
-                        for line in run.lines { problems.append(problem(line, "expected commentary or an indicator code here, found the fragment \(DataError.quote(lines[line].trimmingSpaces))")) }
+                        for line in run.lines {
+                            problems.append(
+                                problem(
+                                    line,
+                                    "expected commentary or an indicator code here, found the fragment \(DataError.quote(lines[line].trimmingSpaces))"
+                                ))
+                        }
                     }
                     return run.lines
                 }
@@ -145,11 +158,15 @@ private struct BlockReader {
                 indicators.append(previous)
             } else {
                 for run in commentaryRuns {
-                    for line in run.lines { problems.append(problem(line, "expected the first indicator's code, found \(DataError.quote(lines[line].trimmingSpaces))")) }
+                    for line in run.lines {
+                        problems.append(problem(line, "expected the first indicator's code, found \(DataError.quote(lines[line].trimmingSpaces))"))
+                    }
                 }
             }
             guard let titleRun, let namesRun else {
-                problems.append(problem(codeRun?.lines.first ?? rowLine, "expected an indicator block (code, title, lead and owner, outcome) above this number row"))
+                problems.append(
+                    problem(
+                        codeRun?.lines.first ?? rowLine, "expected an indicator block (code, title, lead and owner, outcome) above this number row"))
                 pending = nil
                 blockStart = rowLine + 1
                 continue
@@ -192,7 +209,8 @@ private struct BlockReader {
                 numberRowLine: rowLine + 1,
                 numberRowText: row.text)
             if owner.isEmpty {
-                problems.append(problem(namesRun.lines[0], "expected two rotated names (lead and owner) for \(indicator.code), found \(DataError.quote(lead))"))
+                problems.append(
+                    problem(namesRun.lines[0], "expected two rotated names (lead and owner) for \(indicator.code), found \(DataError.quote(lead))"))
             }
             pending = indicator
             blockStart = rowLine + 1
@@ -200,7 +218,11 @@ private struct BlockReader {
         if var last = pending {
             let trailing = runs(blockStart..<lines.count)
             for run in trailing where run.kind == .piece {
-                for line in run.lines { problems.append(problem(line, "expected commentary after the last indicator, found the fragment \(DataError.quote(lines[line].trimmingSpaces))")) }
+                for line in run.lines {
+                    problems.append(
+                        problem(
+                            line, "expected commentary after the last indicator, found the fragment \(DataError.quote(lines[line].trimmingSpaces))"))
+                }
             }
             last.commentary = BlockReader.joinProse(trailing.flatMap(\.lines).map { lines[$0] })
             indicators.append(last)

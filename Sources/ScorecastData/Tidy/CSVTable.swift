@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// A CSV file with a header, read row by row by column name, for the small tidy files
 /// (catalogue, comparators, commentary) whose rows are records rather than series.
 ///
@@ -15,12 +17,16 @@ public final class CSVTable {
     public init(csv: CSVReader, required: [String]) throws {
         self.csv = csv
         guard try csv.nextRecord() else {
-            throw DataError(file: csv.fileName, line: 1, column: 1, expected: "expected a header row naming the columns \(required.joined(separator: ",")), found an empty file")
+            throw DataError(
+                file: csv.fileName, line: 1, column: 1,
+                expected: "expected a header row naming the columns \(required.joined(separator: ",")), found an empty file")
         }
         header = csv.record.strings
         for (index, name) in header.enumerated() where positions[name] == nil { positions[name] = index }
         for name in required where positions[name] == nil {
-            throw DataError(file: csv.fileName, line: 1, column: 1, expected: "expected a column named \(DataError.quote(name)) in the header, found \(header.joined(separator: ","))")
+            throw DataError(
+                file: csv.fileName, line: 1, column: 1,
+                expected: "expected a column named \(DataError.quote(name)) in the header, found \(header.joined(separator: ","))")
         }
         csv.expectedFieldCount = header.count
     }

@@ -1,4 +1,4 @@
-import ScorecastTimeSeries
+import ScorecastCore
 
 /// The column names of the tidy observations format.
 ///
@@ -60,8 +60,9 @@ public struct ObservedSeries: Sendable {
         self.denominators = denominators ?? Array(repeating: .nan, count: series.count)
         self.statuses = statuses ?? Array(repeating: nil, count: series.count)
         self.firstLine = firstLine
-        precondition(self.numerators.count == series.count && self.denominators.count == series.count && self.statuses.count == series.count,
-                     "extras must be aligned with the series' values")
+        precondition(
+            self.numerators.count == series.count && self.denominators.count == series.count && self.statuses.count == series.count,
+            "extras must be aligned with the series' values")
     }
 
     /// The series' name.
@@ -77,7 +78,8 @@ extension Period {
             return byte >= 48 && byte <= 57 ? Int(byte - 48) : nil
         }
         guard bytes.count == 4 || bytes.count == 7,
-              let d0 = digit(0), let d1 = digit(1), let d2 = digit(2), let d3 = digit(3) else { return nil }
+            let d0 = digit(0), let d1 = digit(1), let d2 = digit(2), let d3 = digit(3)
+        else { return nil }
         let year = d0 * 1000 + d1 * 100 + d2 * 10 + d3
         if bytes.count == 4 {
             self.init(year: year)

@@ -1,4 +1,4 @@
-import ScorecastTimeSeries
+import ScorecastCore
 
 /// Reads the tidy observations format into series, one group at a time or all at once.
 ///
@@ -46,19 +46,25 @@ public final class ObservationReader {
         self.csv = csv
         self.columns = columns
         guard try csv.nextRecord() else {
-            throw DataError(file: csv.fileName, line: 1, column: 1, expected: "expected a header row naming the columns \(columns.series),\(columns.period),\(columns.value), found an empty file")
+            throw DataError(
+                file: csv.fileName, line: 1, column: 1,
+                expected: "expected a header row naming the columns \(columns.series),\(columns.period),\(columns.value), found an empty file")
         }
         header = csv.record.strings
         var positions: [String: Int] = [:]
         for (index, name) in header.enumerated() {
             if positions[name] != nil {
-                throw DataError(file: csv.fileName, line: csv.record.line(of: index), column: csv.record.column(of: index), expected: "expected each column name once in the header, found \(DataError.quote(name)) twice")
+                throw DataError(
+                    file: csv.fileName, line: csv.record.line(of: index), column: csv.record.column(of: index),
+                    expected: "expected each column name once in the header, found \(DataError.quote(name)) twice")
             }
             positions[name] = index
         }
         func required(_ name: String) throws -> Int {
             guard let index = positions[name] else {
-                throw DataError(file: csv.fileName, line: csv.record.line, column: 1, expected: "expected a column named \(DataError.quote(name)) in the header, found \(header.joined(separator: ","))")
+                throw DataError(
+                    file: csv.fileName, line: csv.record.line, column: 1,
+                    expected: "expected a column named \(DataError.quote(name)) in the header, found \(header.joined(separator: ","))")
             }
             return index
         }
@@ -124,8 +130,10 @@ public final class ObservationReader {
     private func beginSeries() throws {
         let name = try seriesName()
         if let endLine = finishedSeries[name] {
-            throw DataError(file: csv.fileName, line: csv.record.line, column: csv.record.column(of: seriesIndex),
-                            expected: "expected the rows of each series together, found series \(DataError.quote(name)) again after its rows ended at line \(endLine)")
+            throw DataError(
+                file: csv.fileName, line: csv.record.line, column: csv.record.column(of: seriesIndex),
+                expected:
+                    "expected the rows of each series together, found series \(DataError.quote(name)) again after its rows ended at line \(endLine)")
         }
         var builder = SeriesBuilder(name: name, firstLine: csv.record.line, keepsExtras: hasNumerator || hasDenominator || hasStatus)
         try appendRow(to: &builder)
@@ -161,7 +169,9 @@ public final class ObservationReader {
     }
 
     private func emptyError() -> DataError {
-        DataError(file: csv.fileName, line: csv.record.line == 0 ? 2 : csv.record.line, column: 1, expected: "expected at least one observation row after the header")
+        DataError(
+            file: csv.fileName, line: csv.record.line == 0 ? 2 : csv.record.line, column: 1,
+            expected: "expected at least one observation row after the header")
     }
 
     private func location(_ index: Int) -> (line: Int, column: Int) {
@@ -194,21 +204,32 @@ public final class ObservationReader {
 
     private func appendRow(_ record: CSVRecord, to builder: inout SeriesBuilder) throws {
         guard let period = record.withField(periodIndex, { Period(field: $0) }) else {
-            throw fieldError(periodIndex, "expected a period YYYY-MM, YYYY-Qn or YYYY in column \(DataError.quote(columns.period)), found \(DataError.quote(record.string(at: periodIndex)))")
+            throw fieldError(
+                periodIndex,
+                "expected a period YYYY-MM, YYYY-Qn or YYYY in column \(DataError.quote(columns.period)), found \(DataError.quote(record.string(at: periodIndex)))"
+            )
         }
         if let frequency = builder.frequency, frequency != period.frequency {
-            throw fieldError(periodIndex, "expected a \(frequency) period as on line \(builder.firstLine) of series \(DataError.quote(builder.name)), found \(DataError.quote(record.string(at: periodIndex))) (\(period.frequency))")
+            throw fieldError(
+                periodIndex,
+                "expected a \(frequency) period as on line \(builder.firstLine) of series \(DataError.quote(builder.name)), found \(DataError.quote(record.string(at: periodIndex))) (\(period.frequency))"
+            )
         }
         let status: String? = statusIndex >= 0 && !record.isEmpty(at: statusIndex) ? record.string(at: statusIndex) : nil
         var value = Double.nan
         if record.isEmpty(at: valueIndex) {
             guard status != nil else {
-                throw fieldError(valueIndex, "expected a number in column \(DataError.quote(columns.value)) (an empty value needs a \(DataError.quote(columns.status)) saying why it is missing)")
+                throw fieldError(
+                    valueIndex,
+                    "expected a number in column \(DataError.quote(columns.value)) (an empty value needs a \(DataError.quote(columns.status)) saying why it is missing)"
+                )
             }
         } else {
             value = try number(record, valueIndex, column: columns.value)
             guard value.isFinite else {
-                throw fieldError(valueIndex, "expected a finite number in column \(DataError.quote(columns.value)), found \(DataError.quote(record.string(at: valueIndex)))")
+                throw fieldError(
+                    valueIndex,
+                    "expected a finite number in column \(DataError.quote(columns.value)), found \(DataError.quote(record.string(at: valueIndex)))")
             }
         }
         builder.append(
@@ -242,7 +263,9 @@ private struct SeriesBuilder {
 
     var lastLine: Int { lines.last.map(Int.init) ?? firstLine }
 
-    mutating func append(ordinal: Int, frequency: Frequency, value: Double, numerator: Double, denominator: Double, status: String?, line: Int, column: Int) {
+    mutating func append(
+        ordinal: Int, frequency: Frequency, value: Double, numerator: Double, denominator: Double, status: String?, line: Int, column: Int
+    ) {
         self.frequency = frequency
         ordinals.append(ordinal)
         values.append(value)
@@ -270,8 +293,11 @@ private struct SeriesBuilder {
             let slot = ordinals[row] - first
             if rowAt[slot] >= 0 {
                 let period = Period(frequency: frequency, ordinal: ordinals[row])
-                throw DataError(file: fileName, line: Int(lines[row]), column: Int(columns[row]),
-                                expected: "expected each period once per series, found \(period) of series \(DataError.quote(name)) again (first on line \(lines[Int(rowAt[slot])]))")
+                throw DataError(
+                    file: fileName, line: Int(lines[row]), column: Int(columns[row]),
+                    expected:
+                        "expected each period once per series, found \(period) of series \(DataError.quote(name)) again (first on line \(lines[Int(rowAt[slot])]))"
+                )
             }
             rowAt[slot] = Int32(row)
             gridValues[slot] = values[row]
@@ -282,6 +308,7 @@ private struct SeriesBuilder {
             }
         }
         let series = TimeSeries(name: name, start: Period(frequency: frequency, ordinal: first), values: gridValues)
-        return ObservedSeries(series: series, numerators: gridNumerators, denominators: gridDenominators, statuses: gridStatuses, firstLine: firstLine)
+        return ObservedSeries(
+            series: series, numerators: gridNumerators, denominators: gridDenominators, statuses: gridStatuses, firstLine: firstLine)
     }
 }

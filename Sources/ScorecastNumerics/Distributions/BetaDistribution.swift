@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The beta distribution with shapes a and b on [0, 1].
@@ -38,7 +38,8 @@ public enum BetaDistribution {
             let y = -Normal.standardQuantile(p)
             let lambda = (y * y - 3) / 6
             let h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1))
-            let w = y * (h + lambda).squareRoot() / h
+            let w =
+                y * (h + lambda).squareRoot() / h
                 - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (lambda + 5.0 / 6 - 2 / (3 * h))
             let guess = a / (a + b * exp(2 * w))
             if guess > 0 && guess < 1 { start = guess }

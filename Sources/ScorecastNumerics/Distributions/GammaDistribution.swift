@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The gamma distribution with shape `a` and scale `s`: density x^(a−1) e^(−x/s) / (Γ(a) sᵃ).

@@ -16,7 +16,7 @@ public enum SampleQuantile: Sendable {
     @inlinable
     public func callAsFunction(sorted: [Double], probability: Double) -> Double {
         guard !sorted.isEmpty else { return .nan }
-        let position: Double   // 1-based
+        let position: Double  // 1-based
         switch self {
         case .type7: position = Double(sorted.count - 1) * probability + 1
         case .type8: position = (Double(sorted.count) + 1.0 / 3.0) * probability + 1.0 / 3.0

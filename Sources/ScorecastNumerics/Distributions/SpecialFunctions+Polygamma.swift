@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension SpecialFunctions {
@@ -24,8 +24,13 @@ extension SpecialFunctions {
         }
         let s = 1 / (shifted * shifted)
         // Σ B₂ₖ / (2k x²ᵏ): 1/12, −1/120, 1/252, −1/240, 1/132, −691/32760, 1/12
-        let series = s * (1.0 / 12 - s * (1.0 / 120 - s * (1.0 / 252 - s * (1.0 / 240
-            - s * (1.0 / 132 - s * (691.0 / 32760 - s / 12))))))
+        let series =
+            s
+            * (1.0 / 12 - s
+                * (1.0 / 120 - s
+                    * (1.0 / 252 - s
+                        * (1.0 / 240
+                            - s * (1.0 / 132 - s * (691.0 / 32760 - s / 12))))))
         return value + log(shifted) - 0.5 / shifted - series
     }
 
@@ -44,8 +49,13 @@ extension SpecialFunctions {
         let inverse = 1 / shifted
         let s = inverse * inverse
         // B₂ₖ: 1/6, −1/30, 1/42, −1/30, 5/66, −691/2730, 7/6
-        let series = inverse * s * (1.0 / 6 - s * (1.0 / 30 - s * (1.0 / 42 - s * (1.0 / 30
-            - s * (5.0 / 66 - s * (691.0 / 2730 - s * 7.0 / 6))))))
+        let series =
+            inverse * s
+            * (1.0 / 6 - s
+                * (1.0 / 30 - s
+                    * (1.0 / 42 - s
+                        * (1.0 / 30
+                            - s * (5.0 / 66 - s * (691.0 / 2730 - s * 7.0 / 6))))))
         return value + inverse + 0.5 * s + series
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Special functions behind the gamma, chi-squared, beta, Poisson and binomial distributions.
@@ -41,8 +41,14 @@ public enum SpecialFunctions {
             let inverse = 1 / n
             let inverseSquared = inverse * inverse
             // 1/12n − 1/360n³ + 1/1260n⁵ − 1/1680n⁷ + 1/1188n⁹
-            return (1.0 / 12 - (1.0 / 360 - (1.0 / 1260 - (1.0 / 1680 - inverseSquared / 1188)
-                * inverseSquared) * inverseSquared) * inverseSquared) * inverse
+            return
+                (1.0 / 12
+                - (1.0 / 360
+                    - (1.0 / 1260 - (1.0 / 1680 - inverseSquared / 1188)
+                        * inverseSquared)
+                        * inverseSquared)
+                    * inverseSquared)
+                * inverse
         }
         return lgamma(n + 1) - (n + 0.5) * log(n) + n - logSquareRootTwoPi
     }
@@ -86,7 +92,8 @@ public enum SpecialFunctions {
         if x == 0 { return exp(n * log(q)) }
         if x == n { return exp(n * log(p)) }
         if x < 0 || x > n { return 0 }
-        let logValue = stirlingError(n) - stirlingError(x) - stirlingError(n - x)
+        let logValue =
+            stirlingError(n) - stirlingError(x) - stirlingError(n - x)
             - deviance(x, n * p) - deviance(n - x, n * q)
         return exp(logValue) * (n / (2 * Double.pi * x * (n - x))).squareRoot()
     }

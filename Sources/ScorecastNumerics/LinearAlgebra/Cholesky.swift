@@ -1,8 +1,9 @@
 import CLapack
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The Cholesky factorisation `A = L · Lᵀ` of a symmetric positive-definite matrix.

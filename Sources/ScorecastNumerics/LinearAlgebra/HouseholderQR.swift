@@ -61,7 +61,10 @@ struct HouseholderQR {
             let alpha = column[k]
             var sumOfSquares = 0.0
             var i = k + 1
-            while i < m { sumOfSquares += column[i] * column[i]; i += 1 }
+            while i < m {
+                sumOfSquares += column[i] * column[i]
+                i += 1
+            }
             if sumOfSquares == 0 {
                 tau[k] = 0
                 continue
@@ -71,7 +74,10 @@ struct HouseholderQR {
             tau[k] = (beta - alpha) / beta
             let inverse = 1 / (alpha - beta)
             i = k + 1
-            while i < m { column[i] *= inverse; i += 1 }
+            while i < m {
+                column[i] *= inverse
+                i += 1
+            }
             column[k] = beta
             let scalar = tau[k]
             var j = k + 1
@@ -79,11 +85,17 @@ struct HouseholderQR {
                 let target = a + j * m
                 var w = target[k]
                 i = k + 1
-                while i < m { w += column[i] * target[i]; i += 1 }
+                while i < m {
+                    w += column[i] * target[i]
+                    i += 1
+                }
                 w *= scalar
                 target[k] -= w
                 i = k + 1
-                while i < m { target[i] -= w * column[i]; i += 1 }
+                while i < m {
+                    target[i] -= w * column[i]
+                    i += 1
+                }
                 j += 1
             }
         }
@@ -113,11 +125,17 @@ struct HouseholderQR {
         guard scalar != 0 else { return }
         var w = b[k]
         var i = k + 1
-        while i < rows { w += v[i] * b[i]; i += 1 }
+        while i < rows {
+            w += v[i] * b[i]
+            i += 1
+        }
         w *= scalar
         b[k] -= w
         i = k + 1
-        while i < rows { b[i] -= w * v[i]; i += 1 }
+        while i < rows {
+            b[i] -= w * v[i]
+            i += 1
+        }
     }
 
     /// `x ← R⁻¹ x` for the first `columns` entries (back substitution).

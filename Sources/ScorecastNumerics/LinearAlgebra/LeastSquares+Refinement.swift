@@ -27,9 +27,9 @@ func refine(
     let m = design.rows
     let n = design.columns
     let rootWeights = weights?.map { $0.squareRoot() }
-    var scaledResidual = [Double](repeating: 0, count: m)   // s
+    var scaledResidual = [Double](repeating: 0, count: m)  // s
     var f = [Double](repeating: 0, count: m)
-    var g = [Double](repeating: 0, count: m)               // first n entries used: h, then δx̃
+    var g = [Double](repeating: 0, count: m)  // first n entries used: h, then δx̃
     var x = design.elements
 
     /// `W^½ (y − Xβ) − s` for row `i`, to about twice working precision.
@@ -70,16 +70,16 @@ func refine(
                 g.withUnsafeMutableBufferPointer { gBuffer -> Double in
                     let c = fBuffer.baseAddress!
                     let h = gBuffer.baseAddress!
-                    factorisation.solveRTranspose(h)          // h = R⁻ᵀ g
-                    factorisation.applyTranspose(to: c)       // c = Qᵀ f
+                    factorisation.solveRTranspose(h)  // h = R⁻ᵀ g
+                    factorisation.applyTranspose(to: c)  // c = Qᵀ f
                     var largestChange = 0.0
                     for j in 0..<n {
                         let correction = c[j] - h[j]
-                        c[j] = h[j]                           // c becomes [h; c₂]
+                        c[j] = h[j]  // c becomes [h; c₂]
                         h[j] = correction
                     }
-                    factorisation.solveR(h)                   // δx̃ = R⁻¹ (c₁ − h)
-                    factorisation.apply(to: c)                // δs = Q [h; c₂]
+                    factorisation.solveR(h)  // δx̃ = R⁻¹ (c₁ − h)
+                    factorisation.apply(to: c)  // δs = Q [h; c₂]
                     for j in 0..<n {
                         let change = h[j] / columnScale[j]
                         coefficients[j] += change

@@ -116,8 +116,9 @@ public enum LeastSquares {
                 if refinement {
                     for k in 0..<responses.columns {
                         for j in 0..<columns { scaledCoefficients[k][j] /= problem.columnScale[j] }
-                        refine(&scaledCoefficients[k], design: design, response: responses.column(k), weights: weights,
-                               factorisation: factorisation, columnScale: problem.columnScale)
+                        refine(
+                            &scaledCoefficients[k], design: design, response: responses.column(k), weights: weights,
+                            factorisation: factorisation, columnScale: problem.columnScale)
                         for j in 0..<columns { scaledCoefficients[k][j] *= problem.columnScale[j] }
                     }
                 }
@@ -144,7 +145,8 @@ public enum LeastSquares {
             }
         }
         // One response: dgemv, whose rounding differs from dgemm's in the last bits.
-        let fitted = responses.columns == 1
+        let fitted =
+            responses.columns == 1
             ? Matrix(rows: rows, columns: 1, columnMajor: design.multiplied(by: coefficientMatrix.elements))
             : design.multiplied(by: coefficientMatrix)
         return (0..<responses.columns).map { k in
@@ -361,8 +363,9 @@ public struct LeastSquaresSolution: Sendable, Equatable {
     /// The estimated covariance of the coefficients, `σ̂² (XᵀWX)⁻¹`.
     public var covariance: Matrix {
         let variance = residualVariance
-        return Matrix(rows: unscaledCovariance.rows, columns: unscaledCovariance.columns,
-                      columnMajor: unscaledCovariance.elements.map { $0 * variance })
+        return Matrix(
+            rows: unscaledCovariance.rows, columns: unscaledCovariance.columns,
+            columnMajor: unscaledCovariance.elements.map { $0 * variance })
     }
 
     /// The coefficients' standard errors, `√(σ̂² [(XᵀWX)⁻¹]ⱼⱼ)`.

@@ -1,8 +1,9 @@
 import CLapack
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Which BLAS and LAPACK the running process really uses.
@@ -43,28 +44,29 @@ public enum LinkedLibraries {
     /// `/proc/self/maps` (Linux); `nil` elsewhere or when the symbol is not loaded.
     public static func path(providing symbol: String) -> String? {
         #if os(Linux)
-        guard let address = dlsym(UnsafeMutableRawPointer(bitPattern: 0), symbol) else { return nil }
-        let target = UInt(bitPattern: address)
-        guard let maps = fopen("/proc/self/maps", "r") else { return nil }
-        defer { fclose(maps) }
-        var line: UnsafeMutablePointer<CChar>? = nil
-        var capacity = 0
-        defer { free(line) }
-        while getline(&line, &capacity, maps) > 0, let line {
-            // "start-end perms offset device inode   path"
-            let fields = String(cString: line).split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count >= 6 else { continue }
-            let range = fields[0].split(separator: "-")
-            guard range.count == 2, let low = UInt(range[0], radix: 16), let high = UInt(range[1], radix: 16),
-                  low <= target, target < high else { continue }
-            let name = fields[5...].joined(separator: " ").trimmingNewline()
-            guard let resolved = realpath(name, nil) else { return name }
-            defer { free(resolved) }
-            return String(cString: resolved)
-        }
-        return nil
+            guard let address = dlsym(UnsafeMutableRawPointer(bitPattern: 0), symbol) else { return nil }
+            let target = UInt(bitPattern: address)
+            guard let maps = fopen("/proc/self/maps", "r") else { return nil }
+            defer { fclose(maps) }
+            var line: UnsafeMutablePointer<CChar>? = nil
+            var capacity = 0
+            defer { free(line) }
+            while getline(&line, &capacity, maps) > 0, let line {
+                // "start-end perms offset device inode   path"
+                let fields = String(cString: line).split(separator: " ", omittingEmptySubsequences: true)
+                guard fields.count >= 6 else { continue }
+                let range = fields[0].split(separator: "-")
+                guard range.count == 2, let low = UInt(range[0], radix: 16), let high = UInt(range[1], radix: 16),
+                    low <= target, target < high
+                else { continue }
+                let name = fields[5...].joined(separator: " ").trimmingNewline()
+                guard let resolved = realpath(name, nil) else { return name }
+                defer { free(resolved) }
+                return String(cString: resolved)
+            }
+            return nil
         #else
-        return nil
+            return nil
         #endif
     }
 }

@@ -33,9 +33,10 @@ public enum PolynomialRoots {
         var imaginary = [Double](repeating: 0, count: n)
         var unusedLeft = [Double](repeating: 0, count: 1)
         var unusedRight = [Double](repeating: 0, count: 1)
-        let info = LAPACKE_dgeev(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "N")), Int8(UInt8(ascii: "N")),
-                                 scorecast_lapack_int(n), &companion, scorecast_lapack_int(n), &real, &imaginary,
-                                 &unusedLeft, 1, &unusedRight, 1)
+        let info = LAPACKE_dgeev(
+            LAPACK_COL_MAJOR, Int8(UInt8(ascii: "N")), Int8(UInt8(ascii: "N")),
+            scorecast_lapack_int(n), &companion, scorecast_lapack_int(n), &real, &imaginary,
+            &unusedLeft, 1, &unusedRight, 1)
         precondition(info >= 0, "dgeev rejected argument \(-info)")
         guard info == 0 else { return [] }
         return (0..<n).map { Root(real: real[$0], imaginary: imaginary[$0]) }

@@ -57,7 +57,8 @@ public struct SingularValueDecomposition: Sendable, Equatable {
     /// `ε · max(m, n)`, as NumPy's `matrix_rank`).
     public func rank(relativeTolerance: Double? = nil) -> Int {
         guard let largest = singularValues.first else { return 0 }
-        let tolerance = relativeTolerance
+        let tolerance =
+            relativeTolerance
             ?? Double.ulpOfOne * Double(max(leftSingularVectors.rows, rightSingularVectorsTransposed.columns))
         return singularValues.reduce(0) { $1 > tolerance * largest ? $0 + 1 : $0 }
     }

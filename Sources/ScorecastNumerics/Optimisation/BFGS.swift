@@ -53,13 +53,13 @@ public struct BFGS: Sendable {
         let acceptanceTolerance = 1e-4
         let relativeTest = 10.0
 
-        var point = start                 // b
-        var previousPoint = start         // X
-        var gradient = [Double](repeating: 0, count: n)          // g
+        var point = start  // b
+        var previousPoint = start  // X
+        var gradient = [Double](repeating: 0, count: n)  // g
         var previousGradient = [Double](repeating: 0, count: n)  // c
-        var direction = [Double](repeating: 0, count: n)         // t
-        var metricTimesChange = [Double](repeating: 0, count: n) // X in Nash's notation, reused
-        var metric = [Double](repeating: 0, count: n * n)        // B, symmetric
+        var direction = [Double](repeating: 0, count: n)  // t
+        var metricTimesChange = [Double](repeating: 0, count: n)  // X in Nash's notation, reused
+        var metric = [Double](repeating: 0, count: n * n)  // B, symmetric
         var trial = start
         var evaluations = 0
 
@@ -124,7 +124,8 @@ public struct BFGS: Sendable {
                         if !accepted { step *= stepReduction }
                     }
                 } while !(unchanged == n || accepted)
-                let improving = value > options.absoluteTolerance
+                let improving =
+                    value > options.absoluteTolerance
                     && abs(value - best) > options.relativeTolerance * (abs(best) + options.relativeTolerance)
                 if !improving {
                     unchanged = n
@@ -153,8 +154,9 @@ public struct BFGS: Sendable {
                         let factor = 1 + quadratic / curvature
                         for i in 0..<n {
                             for j in 0..<n {
-                                metric[i * n + j] += (factor * direction[i] * direction[j]
-                                    - metricTimesChange[i] * direction[j] - direction[i] * metricTimesChange[j]) / curvature
+                                metric[i * n + j] +=
+                                    (factor * direction[i] * direction[j]
+                                        - metricTimesChange[i] * direction[j] - direction[i] * metricTimesChange[j]) / curvature
                             }
                         }
                     } else {

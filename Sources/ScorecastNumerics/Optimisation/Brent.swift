@@ -43,7 +43,7 @@ public enum Brent {
         var fx = evaluate(x)
         var fw = fx
         var fv = fx
-        var step = 0.0       // d: the step taken last
+        var step = 0.0  // d: the step taken last
         var previousStep = 0.0  // e: the step before last
         let toleranceThird = tolerance / 3
         var iterations = 0
@@ -96,16 +96,22 @@ public enum Brent {
 
             if fu <= fx {
                 if u < x { b = x } else { a = x }
-                v = w; fv = fw
-                w = x; fw = fx
-                x = u; fx = fu
+                v = w
+                fv = fw
+                w = x
+                fw = fx
+                x = u
+                fx = fu
             } else {
                 if u < x { a = u } else { b = u }
                 if fu <= fw || w == x {
-                    v = w; fv = fw
-                    w = u; fw = fu
+                    v = w
+                    fv = fw
+                    w = u
+                    fw = fu
                 } else if fu <= fv || v == x || v == w {
-                    v = u; fv = fu
+                    v = u
+                    fv = fu
                 }
             }
         }

@@ -79,8 +79,14 @@ extension NelderMead {
             var worst = best
             for j in 0...n where j != best {
                 let value = values[j]
-                if value < lowest { best = j; lowest = value }
-                if value > highest { worst = j; highest = value }
+                if value < lowest {
+                    best = j
+                    lowest = value
+                }
+                if value > highest {
+                    worst = j
+                    highest = value
+                }
             }
             if highest <= lowest + convergenceSpread || lowest <= options.absoluteTolerance {
                 converged = true
@@ -142,7 +148,8 @@ extension NelderMead {
                 }
             }
         } while evaluations <= options.maximumEvaluations
-        return OptimisationResult(point: Array(simplex[(best * n)..<((best + 1) * n)]), value: values[best],
-                                  iterations: iterations, evaluations: evaluations, converged: converged)
+        return OptimisationResult(
+            point: Array(simplex[(best * n)..<((best + 1) * n)]), value: values[best],
+            iterations: iterations, evaluations: evaluations, converged: converged)
     }
 }

@@ -44,8 +44,10 @@ public struct ComparatorReport: Sendable {
         self.data = data
         self.authority = authority
         self.year = year
-        table = ComparisonTable(data: data, options: ComparisonOptions(
-            confidenceLevels: Self.levels, significanceLevel: 0.95, neighbourModel: neighbourModel))
+        table = ComparisonTable(
+            data: data,
+            options: ComparisonOptions(
+                confidenceLevels: Self.levels, significanceLevel: 0.95, neighbourModel: neighbourModel))
         rows = table.rows(authorities: [authority], measures: Measure.all, years: [year])
         funnels = []
         funnelGaps = []
@@ -127,7 +129,8 @@ public struct ComparatorReport: Sendable {
     /// The page section for `place` (the scorecard's name for the authority).
     public func section(place: String) -> IndicatorSection {
         let neighbourCount = rows.first?.neighbourCodes.count ?? 0
-        var meta = "\(area.name) (\(area.code)), DfE published figures for the year ending 31 March \(year); statistical neighbours from the DfE \(table.options.neighbourModel) model"
+        var meta =
+            "\(area.name) (\(area.code)), DfE published figures for the year ending 31 March \(year); statistical neighbours from the DfE \(table.options.neighbourModel) model"
         if neighbourCount == 0 {
             meta += " (none are listed for \(area.name) in the data, so there is no neighbours' average)"
         } else {
@@ -138,14 +141,18 @@ public struct ComparatorReport: Sendable {
 
         let table = ReportTable(
             caption: "\(area.name) against its comparators, year ending 31 March \(year)",
-            headers: ["Measure", area.name, "95% interval", "Statistical neighbours' average", "England", regionName,
-                      "Against England", "Against the \(regionName)"],
+            headers: [
+                "Measure", area.name, "95% interval", "Statistical neighbours' average", "England", regionName,
+                "Against England", "Against the \(regionName)",
+            ],
             rows: rows.map { row in
                 let interval = Self.interval95(row.observation)
-                return [Self.title(of: row.measure), Self.format(row.observation.value, row.measure),
-                        interval.map { "\(Self.format($0.lower, row.measure)) to \(Self.format($0.upper, row.measure))" } ?? "–",
-                        Self.format(row.neighbours.mean, row.measure), Self.format(row.englandValue, row.measure),
-                        Self.format(row.regionValue, row.measure), Self.words(row.versusEngland), Self.words(row.versusRegion)]
+                return [
+                    Self.title(of: row.measure), Self.format(row.observation.value, row.measure),
+                    interval.map { "\(Self.format($0.lower, row.measure)) to \(Self.format($0.upper, row.measure))" } ?? "–",
+                    Self.format(row.neighbours.mean, row.measure), Self.format(row.englandValue, row.measure),
+                    Self.format(row.regionValue, row.measure), Self.words(row.versusEngland), Self.words(row.versusRegion),
+                ]
             })
 
         var verdicts: [Verdict] = []
@@ -165,8 +172,9 @@ public struct ComparatorReport: Sendable {
         for (index, funnel) in funnels.enumerated() where funnel.rows.contains(where: { $0.observation.denominator > 0 }) {
             charts.append(funnelPlot(funnel).svg(id: "dfe-funnel-\(index)"))
         }
-        return IndicatorSection(code: "", title: heading, meta: meta, facts: [], verdicts: verdicts, charts: charts,
-                                table: table, anchorName: "dfe-comparators")
+        return IndicatorSection(
+            code: "", title: heading, meta: meta, facts: [], verdicts: verdicts, charts: charts,
+            table: table, anchorName: "dfe-comparators")
     }
 
     /// Where the authority falls in a funnel, in words.
@@ -177,7 +185,9 @@ public struct ComparatorReport: Sendable {
         }
         let value = row.observation.numerator / row.observation.denominator * funnel.measure.multiplier
         guard value.isFinite, let outer = row.flags.last, outer != "no_denominator" else {
-            return Verdict(source: source, label: "not placed", explanation: "\(area.name) has no numerator or denominator to place in the funnel.", tone: .unknown)
+            return Verdict(
+                source: source, label: "not placed", explanation: "\(area.name) has no numerator or denominator to place in the funnel.",
+                tone: .unknown)
         }
         let inner = row.flags.first ?? outer
         let label: String
@@ -197,11 +207,15 @@ public struct ComparatorReport: Sendable {
         }.joined(separator: "; ")
         var note = ""
         if funnel.dispersion.phi > 1 {
-            note = " Spiegelhalter's overdispersion estimate φ = \(NumberText.format(funnel.dispersion.phi, decimals: 1)) (1 would be chance alone): authorities differ by more than chance, so exact limits flag many of them; scorecast funnel --overdispersion multiplicative widens the limits by √φ."
+            note =
+                " Spiegelhalter's overdispersion estimate φ = \(NumberText.format(funnel.dispersion.phi, decimals: 1)) (1 would be chance alone): authorities differ by more than chance, so exact limits flag many of them; scorecast funnel --overdispersion multiplicative widens the limits by √φ."
         }
-        return Verdict(source: source, label: label,
-                       explanation: "From counts and denominators, as the funnel is drawn (rounding can make this differ from the published figure): \(Self.format(value, funnel.measure)) against England's \(Self.format(funnel.target, funnel.measure)) (\(limits) for \(NumberText.format(row.observation.denominator)) \(funnel.measure.kind == .percentage ? "referrals" : "children")); \(funnel.rows.filter { $0.observation.numerator.isFinite && $0.observation.denominator > 0 }.count) local authorities plotted." + note,
-                       tone: tone)
+        return Verdict(
+            source: source, label: label,
+            explanation:
+                "From counts and denominators, as the funnel is drawn (rounding can make this differ from the published figure): \(Self.format(value, funnel.measure)) against England's \(Self.format(funnel.target, funnel.measure)) (\(limits) for \(NumberText.format(row.observation.denominator)) \(funnel.measure.kind == .percentage ? "referrals" : "children")); \(funnel.rows.filter { $0.observation.numerator.isFinite && $0.observation.denominator > 0 }.count) local authorities plotted."
+                + note,
+            tone: tone)
     }
 
     /// The authority, its neighbours, their average, the region and England, with 95% intervals.
@@ -209,19 +223,24 @@ public struct ComparatorReport: Sendable {
         let measure = row.measure
         let options = ComparisonOptions(confidenceLevels: [0.95], significanceLevel: 0.95, neighbourModel: table.options.neighbourModel)
         let own = Self.interval95(row.observation)
-        var chartRows = [ComparatorChart.Row(label: label, value: row.observation.value, lower: own?.lower ?? .nan, upper: own?.upper ?? .nan, role: .local)]
+        var chartRows = [
+            ComparatorChart.Row(label: label, value: row.observation.value, lower: own?.lower ?? .nan, upper: own?.upper ?? .nan, role: .local)
+        ]
         for code in row.neighbourCodes {
             guard let index = data.index(ofCode: code) else { continue }
             let observation = AreaObservation(data: data, area: index, year: year, measure: measure, options: options)
             let interval = Self.interval95(observation)
-            chartRows.append(ComparatorChart.Row(label: data.areas[index].name, value: observation.value,
-                                                 lower: interval?.lower ?? .nan, upper: interval?.upper ?? .nan, role: .neighbour))
+            chartRows.append(
+                ComparatorChart.Row(
+                    label: data.areas[index].name, value: observation.value,
+                    lower: interval?.lower ?? .nan, upper: interval?.upper ?? .nan, role: .neighbour))
         }
         chartRows.append(ComparatorChart.Row(label: "Statistical neighbours' average", value: row.neighbours.mean, role: .neighbourAverage))
         chartRows.append(ComparatorChart.Row(label: regionName, value: row.regionValue, role: .region))
         chartRows.append(ComparatorChart.Row(label: "England", value: row.englandValue, role: .england))
-        return ComparatorChart(title: Self.title(of: measure), subtitle: "DfE, year ending 31 March \(year); against England: \(Self.words(row.versusEngland))",
-                               valueLabel: Self.axisLabel(measure), intervalLevel: 95, rows: chartRows)
+        return ComparatorChart(
+            title: Self.title(of: measure), subtitle: "DfE, year ending 31 March \(year); against England: \(Self.words(row.versusEngland))",
+            valueLabel: Self.axisLabel(measure), intervalLevel: 95, rows: chartRows)
     }
 
     /// Every local authority's value against its denominator, the authority highlighted, with
@@ -231,14 +250,18 @@ public struct ComparatorReport: Sendable {
         let points = funnel.rows.compactMap { row -> FunnelPlot.Point? in
             let observation = row.observation
             guard observation.numerator.isFinite, observation.denominator > 0 else { return nil }
-            return FunnelPlot.Point(label: row.area.name, denominator: observation.denominator,
-                                    value: observation.numerator / observation.denominator * measure.multiplier,
-                                    highlighted: row.area.code == area.code)
+            return FunnelPlot.Point(
+                label: row.area.name, denominator: observation.denominator,
+                value: observation.numerator / observation.denominator * measure.multiplier,
+                highlighted: row.area.code == area.code)
         }
         let denominators = points.map(\.denominator)
         var smallest = max(1, (denominators.min() ?? 1) * 0.9)
         var largest = (denominators.max() ?? 1) * 1.05
-        if largest <= smallest { smallest = max(1, smallest / 2); largest = smallest * 4 }
+        if largest <= smallest {
+            smallest = max(1, smallest / 2)
+            largest = smallest * 4
+        }
         let sampleCount = 120
         let grid = (0..<sampleCount).map { step -> Double in
             let fraction = Double(step) / Double(sampleCount - 1)
@@ -247,15 +270,21 @@ public struct ComparatorReport: Sendable {
         let model: FunnelLimits.Model = measure.kind == .percentage ? .binomial : .poisson
         let theta = funnel.target / measure.multiplier
         let limits = funnel.levels.map { level -> FunnelPlot.Limits in
-            let pairs = grid.map { FunnelLimits.limits(confidence: level, target: theta, denominator: $0, model: model,
-                                                       overdispersion: funnel.overdispersion, dispersion: funnel.dispersion) }
-            return FunnelPlot.Limits(level: level * 100, denominators: grid,
-                                     lower: pairs.map { $0.lower * measure.multiplier }, upper: pairs.map { $0.upper * measure.multiplier })
+            let pairs = grid.map {
+                FunnelLimits.limits(
+                    confidence: level, target: theta, denominator: $0, model: model,
+                    overdispersion: funnel.overdispersion, dispersion: funnel.dispersion)
+            }
+            return FunnelPlot.Limits(
+                level: level * 100, denominators: grid,
+                lower: pairs.map { $0.lower * measure.multiplier }, upper: pairs.map { $0.upper * measure.multiplier })
         }
-        return FunnelPlot(title: "Funnel plot: " + Self.title(of: measure),
-                          subtitle: "Every local authority in England, year ending 31 March \(year); limits around England's \(Self.format(funnel.target, measure))",
-                          valueLabel: Self.axisLabel(measure),
-                          denominatorLabel: measure.kind == .percentage ? "Referrals" : "Children aged 0-17",
-                          centre: funnel.target, points: points, limits: limits)
+        return FunnelPlot(
+            title: "Funnel plot: " + Self.title(of: measure),
+            subtitle:
+                "Every local authority in England, year ending 31 March \(year); limits around England's \(Self.format(funnel.target, measure))",
+            valueLabel: Self.axisLabel(measure),
+            denominatorLabel: measure.kind == .percentage ? "Referrals" : "Children aged 0-17",
+            centre: funnel.target, points: points, limits: limits)
     }
 }

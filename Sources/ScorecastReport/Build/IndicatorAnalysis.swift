@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastData
 import ScorecastNumerics
 import ScorecastSPC
@@ -9,6 +10,11 @@ public struct IndicatorAnalysis: Sendable {
     public static let seasonalMinimumPoints = 24
     /// The forecast horizon, in periods.
     public static let forecastHorizon = 12
+    /// The report's forecasts: `scorecast forecast`'s default model and intervals, 12 months
+    /// ahead at 80% and 95%, so the page and `scorecast forecast DIR --horizon 12` agree.
+    public static func defaultPipeline() throws -> ForecastPipeline {
+        try ForecastPipeline(.automatic, horizon: forecastHorizon, levels: [80, 95])
+    }
 
     public var indicator: Indicator
     public var line: ScorecardLine
@@ -19,7 +25,7 @@ public struct IndicatorAnalysis: Sendable {
     public var seasonal: Result<SeasonalXmRAnalysis, AnalysisGap>
     /// The "as expected?" verdict of the calendar GLM, or why there is none.
     public var explanation: Result<MonthExplanation, AnalysisGap>
-    /// The 12-month forecast, or why there is none.
+    /// The forecast through the report's pipeline (see ``defaultPipeline()``), or why there is none.
     public var forecast: Result<Forecast, AnalysisGap>
 
     /// A reason an analysis could not be made, in words.
@@ -42,7 +48,7 @@ public struct IndicatorAnalysis: Sendable {
     /// The series runs up to `month` (later values are left out). Every step that cannot be
     /// made (too little history, a model that cannot be fitted) is recorded as an
     /// ``AnalysisGap`` with its reason, never invented.
-    public init(indicator: Indicator, line: ScorecardLine, series observed: TimeSeries?, month: Period) {
+    public init(indicator: Indicator, line: ScorecardLine, series observed: TimeSeries?, month: Period, pipeline: ForecastPipeline) {
         self.indicator = indicator
         self.line = line
         var series = observed ?? TimeSeries(name: indicator.code, start: month, values: [.nan])
@@ -56,7 +62,8 @@ public struct IndicatorAnalysis: Sendable {
 
         let observedCount = series.observedCount
         if observedCount < Self.seasonalMinimumPoints {
-            seasonal = .failure(AnalysisGap("\(observedCount) observed months; learning the seasonal pattern needs at least \(Self.seasonalMinimumPoints)."))
+            seasonal = .failure(
+                AnalysisGap("\(observedCount) observed months; learning the seasonal pattern needs at least \(Self.seasonalMinimumPoints)."))
         } else {
             do {
                 let model = try CalendarGLM().fit(series)
@@ -77,23 +84,10 @@ public struct IndicatorAnalysis: Sendable {
             }
         }
 
-        if observedCount < 3 {
-            forecast = .failure(AnalysisGap("\(observedCount) observed value\(observedCount == 1 ? "" : "s"); a forecast needs at least 3."))
-        } else {
-            do {
-                let fitted = try ETS().fit(series)
-                var result = fitted.forecast(horizon: Self.forecastHorizon, levels: [80, 95])
-                result = result.clamped(atLeast: 0)
-                if indicator.unit == .percent {
-                    result.mean = result.mean.map { min($0, 100) }
-                    result.intervals = result.intervals.map {
-                        PredictionInterval(level: $0.level, lower: $0.lower.map { min($0, 100) }, upper: $0.upper.map { min($0, 100) })
-                    }
-                }
-                forecast = .success(result)
-            } catch {
-                forecast = .failure(AnalysisGap("\(error)."))
-            }
+        do {
+            forecast = .success(try pipeline.forecast(series, bounds: indicator.unit.valueBounds).forecast)
+        } catch {
+            forecast = .failure(AnalysisGap("\(error)."))
         }
     }
 }

@@ -1,4 +1,5 @@
 import ScorecastCharts
+import ScorecastCore
 import ScorecastData
 import ScorecastSPC
 import ScorecastTimeSeries
@@ -45,20 +46,27 @@ extension MonthlyReport {
         case .success(let explanation):
             let interval = explanation.intervals.first { $0.level == 95 }
             if !Self.isPlausible(explanation, unit: analysis.indicator.unit) {
-                return Verdict(source: source, label: "not assessed",
-                               explanation: "No verdict: the calendar model (\(explanation.model)) fitted to \(analysis.series.observedCount - 1) earlier months expects \(format(explanation.expected)), outside 0 to 100%, so its interval cannot be trusted.",
-                               tone: .unknown)
+                return Verdict(
+                    source: source, label: "not assessed",
+                    explanation:
+                        "No verdict: the calendar model (\(explanation.model)) fitted to \(analysis.series.observedCount - 1) earlier months expects \(format(explanation.expected)), outside 0 to 100%, so its interval cannot be trusted.",
+                    tone: .unknown)
             }
             var text = "Observed \(format(explanation.observed)); the calendar model (\(explanation.model)) expected \(format(explanation.expected))"
             if let interval { text += " (95% interval \(format(interval.lower)) to \(format(interval.upper)))" }
             text += "."
             if explanation.calendarChange.isFinite, explanation.change.isFinite {
-                text += " School holidays and working days alone would have moved it by \(NumberText.brief(explanation.calendarChange)) from last month; it moved by \(NumberText.brief(explanation.change))."
+                text +=
+                    " School holidays and working days alone would have moved it by \(NumberText.brief(explanation.calendarChange)) from last month; it moved by \(NumberText.brief(explanation.change))."
             }
             switch explanation.verdict {
             case .asExpected: return Verdict(source: source, label: "as expected", explanation: text, tone: .neutral)
-            case .unusuallyLow: return Verdict(source: source, label: "unusually low", explanation: text, tone: Self.tone(high: false, polarity: analysis.indicator.polarity))
-            case .unusuallyHigh: return Verdict(source: source, label: "unusually high", explanation: text, tone: Self.tone(high: true, polarity: analysis.indicator.polarity))
+            case .unusuallyLow:
+                return Verdict(
+                    source: source, label: "unusually low", explanation: text, tone: Self.tone(high: false, polarity: analysis.indicator.polarity))
+            case .unusuallyHigh:
+                return Verdict(
+                    source: source, label: "unusually high", explanation: text, tone: Self.tone(high: true, polarity: analysis.indicator.polarity))
             case .none: return Verdict(source: source, label: "not assessed", explanation: text, tone: .unknown)
             }
         }
@@ -71,8 +79,12 @@ extension MonthlyReport {
         case .success(let forecast):
             let last = forecast.horizon - 1
             var text = "\(forecast.model) on \(analysis.series.observedCount) months: \(format(forecast.mean[last])) by \(forecast.periods[last])"
-            if let interval = forecast.interval(level: 95) { text += " (95% interval \(format(interval.lower[last])) to \(format(interval.upper[last])))" }
-            if analysis.series.observedCount < 24 { text += ". With under two years of history the seasonal pattern cannot be estimated, so the forecast is not seasonal" }
+            if let interval = forecast.interval(level: 95) {
+                text += " (95% interval \(format(interval.lower[last])) to \(format(interval.upper[last])))"
+            }
+            if analysis.series.observedCount < 24 {
+                text += ". With under two years of history the seasonal pattern cannot be estimated, so the forecast is not seasonal"
+            }
             return Verdict(source: "Forecast", label: "12 months", explanation: text + ".", tone: .neutral)
         }
     }
@@ -99,9 +111,12 @@ extension MonthlyReport {
 
         var verdicts: [Verdict] = []
         if line.direction != .notApplicable {
-            verdicts.append(Verdict(source: "Direction of travel", label: line.direction.rawValue.replacingUnderscores,
-                                    explanation: "From \(format(line.previous)) to \(format(line.latest)) (\(ValueFormat.change(line.changeFromPreviousMonth))), \(Self.polarityText(indicator.polarity)).",
-                                    tone: line.direction == .improving ? .good : (line.direction == .worsening ? .bad : .neutral)))
+            verdicts.append(
+                Verdict(
+                    source: "Direction of travel", label: line.direction.rawValue.replacingUnderscores,
+                    explanation:
+                        "From \(format(line.previous)) to \(format(line.latest)) (\(ValueFormat.change(line.changeFromPreviousMonth))), \(Self.polarityText(indicator.polarity)).",
+                    tone: line.direction == .improving ? .good : (line.direction == .worsening ? .bad : .neutral)))
         }
         let spcVerdict = SPCPresentation.verdict(analysis.plain, format: { format($0) })
         verdicts.append(spcVerdict)
@@ -118,27 +133,40 @@ extension MonthlyReport {
         let spcChart = SPCPresentation.chart(analysis.plain, title: "\(indicator.code): SPC chart", valueLabel: format.axisLabel, verdict: spcVerdict)
         charts.append(spcChart.svg(id: id + "-spc"))
         if case .success(let seasonal) = analysis.seasonal {
-            charts.append(SPCPresentation.chart(seasonal, title: "\(indicator.code): seasonal SPC chart", valueLabel: format.axisLabel, verdict: seasonalVerdict).svg(id: id + "-sspc"))
+            charts.append(
+                SPCPresentation.chart(
+                    seasonal, title: "\(indicator.code): seasonal SPC chart", valueLabel: format.axisLabel, verdict: seasonalVerdict
+                ).svg(id: id + "-sspc"))
         }
         if case .success(let forecast) = analysis.forecast {
-            let fan = FanChart(title: "\(indicator.code): 12-month forecast", subtitle: forecast.model, valueLabel: format.axisLabel,
-                               historyLabels: series.periods.map(\.description), history: series.values,
-                               forecastLabels: forecast.periods.map(\.description), forecast: forecast.mean,
-                               bands: forecast.intervals.map { FanChart.Band(level: $0.level, lower: $0.lower, upper: $0.upper) })
+            let fan = FanChart(
+                title: "\(indicator.code): 12-month forecast", subtitle: forecast.model, valueLabel: format.axisLabel,
+                historyLabels: series.periods.map(\.description), history: series.values,
+                forecastLabels: forecast.periods.map(\.description), forecast: forecast.mean,
+                bands: forecast.intervals.map { FanChart.Band(level: $0.level, lower: $0.lower, upper: $0.upper) })
             charts.append(fan.svg(id: id + "-fan"))
         }
-        let comparatorRows = zip(["Statistical neighbours' average", "England", "South East"], zip(line.comparators, [ComparatorChart.Role.neighbourAverage, .england, .region]))
-            .compactMap { name, pair in pair.0.value.map { ComparatorChart.Row(label: name, value: $0, role: pair.1) } }
+        let comparatorRows = zip(
+            ["Statistical neighbours' average", "England", "South East"],
+            zip(line.comparators, [ComparatorChart.Role.neighbourAverage, .england, .region])
+        )
+        .compactMap { name, pair in pair.0.value.map { ComparatorChart.Row(label: name, value: $0, role: pair.1) } }
         if !comparatorRows.isEmpty, line.latest.isFinite {
-            let chart = ComparatorChart(title: "\(indicator.code): against comparators", subtitle: "\(place) in \(ScorecardReport.label(month)); comparators as printed on the scorecard",
-                                        valueLabel: format.axisLabel, rows: [ComparatorChart.Row(label: place, value: line.latest, role: .local)] + comparatorRows)
+            let chart = ComparatorChart(
+                title: "\(indicator.code): against comparators",
+                subtitle: "\(place) in \(ScorecardReport.label(month)); comparators as printed on the scorecard",
+                valueLabel: format.axisLabel, rows: [ComparatorChart.Row(label: place, value: line.latest, role: .local)] + comparatorRows)
             charts.append(chart.svg(id: id + "-cmp"))
         }
 
-        let meta = [indicator.unit.rawValue.replacingUnderscores, Self.polarityText(indicator.polarity), indicator.lead.isEmpty ? nil : "lead: " + indicator.lead]
-            .compactMap { $0 }.joined(separator: " · ")
-        return IndicatorSection(code: indicator.code, title: indicator.title, meta: meta, facts: facts, verdicts: verdicts, charts: charts,
-                                commentary: files.commentary[indicator.code])
+        let meta = [
+            indicator.unit.rawValue.replacingUnderscores, Self.polarityText(indicator.polarity),
+            indicator.lead.isEmpty ? nil : "lead: " + indicator.lead,
+        ]
+        .compactMap { $0 }.joined(separator: " · ")
+        return IndicatorSection(
+            code: indicator.code, title: indicator.title, meta: meta, facts: facts, verdicts: verdicts, charts: charts,
+            commentary: files.commentary[indicator.code])
     }
 
     /// The whole page; with `comparators`, their DfE section comes before the indicators.
@@ -151,17 +179,24 @@ extension MonthlyReport {
             let format = ValueFormat(unit: analysis.indicator.unit)
             if analysis.plain.variation != .tooFewPoints { spcReady += 1 }
             if case .success(let explanation) = analysis.explanation, let verdict = explanation.verdict,
-               Self.isPlausible(explanation, unit: analysis.indicator.unit) {
+                Self.isPlausible(explanation, unit: analysis.indicator.unit)
+            {
                 explained += 1
                 if verdict != .asExpected {
                     unusualCount += 1
                     let high = verdict == .unusuallyHigh
-                    unusual.append(SummaryItem(section: section, text: "\(high ? "unusually high" : "unusually low") for \(ScorecardReport.label(month)): \(format(explanation.observed)) against \(format(explanation.expected)) expected",
-                                               tone: Self.tone(high: high, polarity: analysis.indicator.polarity)))
+                    unusual.append(
+                        SummaryItem(
+                            section: section,
+                            text:
+                                "\(high ? "unusually high" : "unusually low") for \(ScorecardReport.label(month)): \(format(explanation.observed)) against \(format(explanation.expected)) expected",
+                            tone: Self.tone(high: high, polarity: analysis.indicator.polarity)))
                 }
             }
             if let latest = analysis.plain.latestPoint, let cause = latest.specialCause, latest.period == month {
-                unusual.append(SummaryItem(section: section, text: "SPC special cause: " + SPCPresentation.phrase(cause), tone: SPCPresentation.tone(latest.type)))
+                unusual.append(
+                    SummaryItem(
+                        section: section, text: "SPC special cause: " + SPCPresentation.phrase(cause), tone: SPCPresentation.tone(latest.type)))
             }
             let change = analysis.line.changeFromPreviousMonth
             if change.isFinite, analysis.line.previous.isFinite, analysis.line.previous != 0 {
@@ -178,15 +213,19 @@ extension MonthlyReport {
         var method = [
             "SPC follows NHS England's Making Data Count (XmR charts as NHSRplotthedots computes them): limits at the mean ± 2.66 × the average moving range; special causes are a point outside the limits, 7 points on one side of the mean, 7 points rising or falling, or 2 of 3 points near a limit. Colours: blue improvement, orange concern, purple unusual where neither direction is better, grey common cause.",
             "Seasonal SPC applies the same rules after the indicator's usual seasonal and calendar pattern (month, school holidays, working days; estimated by a calendar GLM) is taken out, so August's usual dip is not a signal and a real change is. It needs two years of history.",
-            "\"Expected?\" fits the calendar GLM to the months before \(monthName) and asks whether the month falls outside its 95% predictive interval. Forecasts are ETS (automatic selection, as R's forecast::ets) with 80% and 95% intervals; counts are never forecast below zero and percentages stay within 0 to 100.",
+            "\"Expected?\" fits the calendar GLM to the months before \(monthName) and asks whether the month falls outside its 95% predictive interval. Forecasts come from the same pipeline as scorecast forecast (model \(pipeline.specification), intervals \(pipeline.intervals.isConformal(for: pipeline.specification) ? "calibrated conformally on the series' own rolling-origin errors" : "the model's own")) at 80% and 95%; each forecast names the model actually fitted; counts are never forecast below zero and percentages stay within 0 to 100.",
         ]
         if comparators != nil {
-            method.append("The DfE comparison uses published annual figures (year ending 31 March), not the scorecard's months. Intervals follow Public Health England: Byar's method for counts of 10 or more and exact Poisson below, for counts and rates; Wilson's score interval for percentages. A difference from England or the region is significant when the 95% interval excludes their value (the Fingertips rule); \"higher\" and \"lower\" are used where DfE names no better direction. Funnel plots put every local authority's rate against its denominator, with exact Poisson (rates) or binomial (percentages) limits around England's rate at 95% and 99.8% (Spiegelhalter, 2005); the same figures come from scorecast compare and scorecast funnel.")
+            method.append(
+                "The DfE comparison uses published annual figures (year ending 31 March), not the scorecard's months. Intervals follow Public Health England: Byar's method for counts of 10 or more and exact Poisson below, for counts and rates; Wilson's score interval for percentages. A difference from England or the region is significant when the 95% interval excludes their value (the Fingertips rule); \"higher\" and \"lower\" are used where DfE names no better direction. Funnel plots put every local authority's rate against its denominator, with exact Poisson (rates) or binomial (percentages) limits around England's rate at 95% and 99.8% (Spiegelhalter, 2005); the same figures come from scorecast compare and scorecast funnel."
+            )
         }
-        return ReportPage(title: "\(place) children's services scorecard: \(monthName)", subtitle: "What changed, what is unusual, and what to expect next. Made by scorecast.",
-                          headline: headline, changed: topChanges, unusual: unusual,
-                          context: comparators.map { [$0.section(place: place)] } ?? [],
-                          sections: sections, method: method, files: written)
+        return ReportPage(
+            title: "\(place) children's services scorecard: \(monthName)",
+            subtitle: "What changed, what is unusual, and what to expect next. Made by scorecast.",
+            headline: headline, changed: topChanges, unusual: unusual,
+            context: comparators.map { [$0.section(place: place)] } ?? [],
+            sections: sections, method: method, files: written)
     }
 }
 

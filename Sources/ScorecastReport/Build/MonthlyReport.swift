@@ -1,5 +1,6 @@
 import Dispatch
 import ScorecastCharts
+import ScorecastCore
 import ScorecastData
 import ScorecastSPC
 import ScorecastTimeSeries
@@ -16,8 +17,13 @@ public struct MonthlyReport: Sendable {
     public var analyses: [IndicatorAnalysis]
     public var files: ScorecardFiles
 
-    /// Analyses every indicator of `files` for `month`, several at a time.
-    public init(files: ScorecardFiles, month: Period, place: String) {
+    /// The forecasting pipeline every indicator's forecast came from.
+    public var pipeline: ForecastPipeline
+
+    /// Analyses every indicator of `files` for `month`, several at a time, forecasting each
+    /// through `pipeline`.
+    public init(files: ScorecardFiles, month: Period, place: String, pipeline: ForecastPipeline) {
+        self.pipeline = pipeline
         self.month = month
         self.place = place
         self.files = files
@@ -29,7 +35,9 @@ public struct MonthlyReport: Sendable {
         nonisolated(unsafe) let output = slots
         DispatchQueue.concurrentPerform(iterations: lines.count) { index in
             let indicator = indicators[index]
-            output[index] = IndicatorAnalysis(indicator: indicator, line: lines[index], series: files.observations[indicator.code]?.series, month: month)
+            output[index] = IndicatorAnalysis(
+                indicator: indicator, line: lines[index], series: files.observations[indicator.code]?.series, month: month,
+                pipeline: pipeline)
         }
         analyses = slots.map { $0! }
     }
@@ -58,7 +66,10 @@ public struct MonthlyReport: Sendable {
     /// `explain.csv`: the month's verdict per indicator, or the reason there is none.
     public func explainCSV() -> [UInt8] {
         var writer = CSVWriter()
-        writer.writeRecord(["series", "period", "observed", "expected", "lo_80", "hi_80", "lo_95", "hi_95", "tail_probability", "verdict", "calendar_share_pct", "model", "note"])
+        writer.writeRecord([
+            "series", "period", "observed", "expected", "lo_80", "hi_80", "lo_95", "hi_95", "tail_probability", "verdict", "calendar_share_pct",
+            "model", "note",
+        ])
         for analysis in analyses {
             writer.writeField(analysis.indicator.code)
             writer.writeField(month.description)
@@ -87,23 +98,14 @@ public struct MonthlyReport: Sendable {
         return writer.bytes
     }
 
-    /// `forecast.csv`: `series,period,mean,lo_80,hi_80,lo_95,hi_95,model`.
+    /// `forecast.csv`: exactly what `scorecast forecast DIR` writes with the same pipeline
+    /// (``ForecastTable``): `series,period,model,mean,lo_80,hi_80,lo_95,hi_95`.
     public func forecastCSV() -> [UInt8] {
         var writer = CSVWriter()
-        writer.writeRecord(["series", "period", "mean", "lo_80", "hi_80", "lo_95", "hi_95", "model"])
+        writer.writeRecord(ForecastTable.header(levels: pipeline.levels))
         for analysis in analyses {
             guard case .success(let forecast) = analysis.forecast else { continue }
-            for (step, period) in forecast.periods.enumerated() {
-                writer.writeField(analysis.indicator.code)
-                writer.writeField(period.description)
-                writer.writeField(forecast.mean[step])
-                for interval in forecast.intervals {
-                    writer.writeField(interval.lower[step])
-                    writer.writeField(interval.upper[step])
-                }
-                writer.writeField(forecast.model)
-                writer.endRecord()
-            }
+            ForecastTable.write(forecast, series: analysis.indicator.code, to: &writer)
         }
         return writer.bytes
     }
@@ -111,7 +113,10 @@ public struct MonthlyReport: Sendable {
     /// `summary.csv`: one row per indicator with every verdict.
     public func summaryCSV() -> [UInt8] {
         var writer = CSVWriter()
-        writer.writeRecord(["series", "title", "latest", "change_from_previous_month", "direction", "spc", "seasonal_spc", "explain", "forecast_12_months", "forecast_model"])
+        writer.writeRecord([
+            "series", "title", "latest", "change_from_previous_month", "direction", "spc", "seasonal_spc", "explain", "forecast_12_months",
+            "forecast_model",
+        ])
         for analysis in analyses {
             writer.writeField(analysis.indicator.code)
             writer.writeField(analysis.indicator.title)

@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastData
 import ScorecastSPC
 import ScorecastTimeSeries
@@ -40,16 +41,20 @@ public enum SPCTable {
 
     /// Rows of a plain XmR analysis.
     public static func writeRows(_ analysis: XmRAnalysis, to writer: inout CSVWriter) {
-        writeRows(analysis, values: analysis.series.values, centre: { index in
-            guard let limits = analysis.limits(at: index) else { return (.nan, .nan, .nan) }
-            return (limits.mean, limits.lower, limits.upper)
-        }, to: &writer)
+        writeRows(
+            analysis, values: analysis.series.values,
+            centre: { index in
+                guard let limits = analysis.limits(at: index) else { return (.nan, .nan, .nan) }
+                return (limits.mean, limits.lower, limits.upper)
+            }, to: &writer)
     }
 
     /// Rows of a seasonal XmR analysis: original values, limits on the data's scale.
     public static func writeRows(_ analysis: SeasonalXmRAnalysis, to writer: inout CSVWriter) {
-        writeRows(analysis.adjusted, values: analysis.series.values, centre: { index in
-            (analysis.mean(at: index), analysis.lower(at: index), analysis.upper(at: index))
-        }, to: &writer)
+        writeRows(
+            analysis.adjusted, values: analysis.series.values,
+            centre: { index in
+                (analysis.mean(at: index), analysis.lower(at: index), analysis.upper(at: index))
+            }, to: &writer)
     }
 }

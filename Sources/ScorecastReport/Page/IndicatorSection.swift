@@ -64,8 +64,10 @@ public struct IndicatorSection: Sendable {
     /// The anchor's name when the section has no code (nil: derived from the code).
     public var anchorName: String?
 
-    public init(code: String, title: String, meta: String, facts: [(label: String, value: String)], verdicts: [Verdict],
-                charts: [String], commentary: String? = nil, table: ReportTable? = nil, anchorName: String? = nil) {
+    public init(
+        code: String, title: String, meta: String, facts: [(label: String, value: String)], verdicts: [Verdict],
+        charts: [String], commentary: String? = nil, table: ReportTable? = nil, anchorName: String? = nil
+    ) {
         self.code = code
         self.title = title
         self.meta = meta

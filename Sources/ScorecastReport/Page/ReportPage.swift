@@ -18,8 +18,10 @@ public struct ReportPage: Sendable {
     /// The CSV files written beside the page, for the footer.
     public var files: [String]
 
-    public init(title: String, subtitle: String, headline: [String], changed: [SummaryItem], unusual: [SummaryItem],
-                context: [IndicatorSection] = [], sections: [IndicatorSection], method: [String], files: [String]) {
+    public init(
+        title: String, subtitle: String, headline: [String], changed: [SummaryItem], unusual: [SummaryItem],
+        context: [IndicatorSection] = [], sections: [IndicatorSection], method: [String], files: [String]
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.headline = headline

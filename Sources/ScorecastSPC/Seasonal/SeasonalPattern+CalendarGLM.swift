@@ -1,4 +1,5 @@
 import Foundation
+import ScorecastCore
 import ScorecastTimeSeries
 
 extension SeasonalPattern {

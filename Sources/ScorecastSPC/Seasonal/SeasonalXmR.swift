@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastTimeSeries
 
 /// Making Data Count's XmR rules applied after a series' usual seasonal pattern is taken out.
@@ -27,7 +28,8 @@ public struct SeasonalXmR: Sendable, Equatable {
     ///   whatever ``XmR/analyse(_:)`` throws.
     public func analyse(_ series: TimeSeries, pattern: SeasonalPattern) throws -> SeasonalXmRAnalysis {
         guard pattern.values.count == series.count else {
-            throw TimeSeriesError.unsuitable(series: series.name, reason: "seasonal pattern has \(pattern.values.count) values for \(series.count) periods")
+            throw TimeSeriesError.unsuitable(
+                series: series.name, reason: "seasonal pattern has \(pattern.values.count) values for \(series.count) periods")
         }
         if case .multiplicative(let factors) = pattern, factors.contains(where: { !($0 > 0) }) {
             throw TimeSeriesError.unsuitable(series: series.name, reason: "multiplicative seasonal factors must be positive")

@@ -70,7 +70,10 @@ public enum PointType: String, Sendable, Hashable, CaseIterable, CustomStringCon
 
     /// The type of a point with special cause `cause` (or none) under `direction`.
     public init(_ cause: SpecialCause?, direction: ImprovementDirection) {
-        guard let cause else { self = .commonCause; return }
+        guard let cause else {
+            self = .commonCause
+            return
+        }
         switch direction {
         case .neutral: self = cause.side == .high ? .neutralHigh : .neutralLow
         default: self = cause.side.rawValue * direction.sign > 0 ? .improvement : .concern

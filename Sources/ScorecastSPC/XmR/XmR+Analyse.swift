@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastTimeSeries
 
 extension XmR {
@@ -22,7 +23,8 @@ extension XmR {
             }
             let index = series.start.distance(to: period)
             guard series.values.indices.contains(index) else {
-                throw TimeSeriesError.unsuitable(series: series.name, reason: "rebase period \(period) is outside the series (\(series.start) to \(series.end))")
+                throw TimeSeriesError.unsuitable(
+                    series: series.name, reason: "rebase period \(period) is outside the series (\(series.start) to \(series.end))")
             }
             if index > 0 { boundaries.append(index) }
         }

@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastTimeSeries
 
 /// An XmR (individuals) chart as Making Data Count specifies it, before it has seen data.

@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastTimeSeries
 
 /// One stretch of an XmR chart between rebases, with its own mean and limits.

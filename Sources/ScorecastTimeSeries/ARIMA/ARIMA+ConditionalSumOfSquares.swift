@@ -59,7 +59,8 @@ struct ARIMAConditionalSumOfSquares {
         let o = order
         let p = o.p, q = o.q, sp = o.seasonalP, sq = o.seasonalQ
         ARIMAPolynomials.fillAutoregressive(parameters[0..<p], seasonal: parameters[(p + q)..<(p + q + sp)], period: period, into: &autoregressive)
-        ARIMAPolynomials.fillMovingAverage(parameters[p..<(p + q)], seasonal: parameters[(p + q + sp)..<(p + q + sp + sq)], period: period, into: &movingAverage)
+        ARIMAPolynomials.fillMovingAverage(
+            parameters[p..<(p + q)], seasonal: parameters[(p + q + sp)..<(p + q + sp + sq)], period: period, into: &movingAverage)
         let shift = constant == .none ? 0 : parameters[o.coefficientCount] * constantScale
         let start = conditioningCount
         let n = differenced.count

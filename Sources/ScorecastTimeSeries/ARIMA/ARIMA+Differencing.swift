@@ -1,4 +1,5 @@
 import Foundation
+import ScorecastCore
 
 /// How many differences a series needs: the KPSS test for regular differences and the
 /// seasonal-strength heuristic for seasonal ones, as R's forecast package (8.20) decides them

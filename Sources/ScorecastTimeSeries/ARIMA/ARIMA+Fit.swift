@@ -1,4 +1,5 @@
 import Foundation
+import ScorecastCore
 import ScorecastNumerics
 
 /// Conditional-sum-of-squares estimation of one seasonal ARIMA model (R's
@@ -55,7 +56,8 @@ enum ARIMAEstimation {
         guard sumOfSquares.isFinite, sumOfSquares > 0 else {
             throw TimeSeriesError.unsuitable(series: name, reason: "ARIMA estimation found no finite, positive sum of squares")
         }
-        return FittedARIMA(data: data, order: order, constant: constant, parameters: estimates,
-                           sumOfSquares: sumOfSquares, objective: objective)
+        return FittedARIMA(
+            data: data, order: order, constant: constant, parameters: estimates,
+            sumOfSquares: sumOfSquares, objective: objective)
     }
 }

@@ -6,7 +6,7 @@ public enum ARIMAForecastMethod: String, Sendable, Hashable {
     /// is run forward with future errors at zero and the differences undone; h-step standard
     /// error `σ √(Σ_{j<h} ψ_j²)` from the ψ-weights of the model with its differencing operator
     /// multiplied in (Box, Jenkins, Reinsel and Ljung 2015, §5.2). The default: on the M3
-    /// monthly validation split it was the more accurate (sMAPE 16.12 against 16.46).
+    /// monthly validation split it was the more accurate (`docs/engineering-notes/issue-6.md`).
     case conditional
     /// As R's `predict.Arima`: the Kalman filter of the state-space form at the estimates
     /// (``ARIMAStateSpace``) and its forecast, variance `σ² Z P_h Zᵀ`.
@@ -44,8 +44,9 @@ extension FittedARIMA {
             for (k, coefficient) in zip(1..., delta) { level += coefficient * y[t - k] }
             y[t] = level
         }
-        let psi = ARIMAPolynomials.psiWeights(autoregressive: ARIMAPolynomials.multiplyAutoregressive(a, delta),
-                                               movingAverage: b, count: horizon)
+        let psi = ARIMAPolynomials.psiWeights(
+            autoregressive: ARIMAPolynomials.multiplyAutoregressive(a, delta),
+            movingAverage: b, count: horizon)
         var cumulative = 0.0
         let variances = psi.map { weight -> Double in
             cumulative += weight * weight
@@ -56,8 +57,9 @@ extension FittedARIMA {
 
     /// Means and variances per unit σ² from the Kalman filter, as R computes them.
     func stateSpacePath(horizon: Int) -> (mean: [Double], variance: [Double]) {
-        let model = ARIMAStateSpace(autoregressive: expandedAutoregressive, movingAverage: expandedMovingAverage,
-                                    differencing: ARIMAPolynomials.differencing(d: order.d, seasonalD: order.seasonalD, period: period))
+        let model = ARIMAStateSpace(
+            autoregressive: expandedAutoregressive, movingAverage: expandedMovingAverage,
+            differencing: ARIMAPolynomials.differencing(d: order.d, seasonalD: order.seasonalD, period: period))
         let n = values.count
         let adjusted = values.indices.map { values[$0] - regression(at: $0) }
         let filtered = model.filter(adjusted)

@@ -35,8 +35,10 @@ enum ARIMAPolynomials {
     /// convention as the factors: `a_i` at lag i, `s_j` at lag mj and `crossSign · a_i s_j` at
     /// lag mj + i (−1 for autoregressive factors `1 − …`, +1 for moving-average ones `1 + …`).
     @inline(__always)
-    private static func fillSeasonalProduct(_ main: ArraySlice<Double>, seasonal: ArraySlice<Double>, period: Int, crossSign: Double,
-                                            into result: inout [Double]) {
+    private static func fillSeasonalProduct(
+        _ main: ArraySlice<Double>, seasonal: ArraySlice<Double>, period: Int, crossSign: Double,
+        into result: inout [Double]
+    ) {
         for index in result.indices { result[index] = 0 }
         for (i, value) in zip(1..., main) { result[i - 1] += value }
         for (j, seasonalValue) in zip(1..., seasonal) {

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// The orders of a seasonal ARIMA model, ARIMA(p,d,q)(P,D,Q)[m].
 ///
 /// `p`, `q`: non-seasonal autoregressive and moving-average orders; `d`: non-seasonal

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// A series prepared for ARIMA estimation: values with interior gaps filled, and the notes
 /// that say so.
 struct ARIMAData: Sendable {

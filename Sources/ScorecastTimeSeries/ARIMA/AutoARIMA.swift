@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// Automatic seasonal ARIMA: differences by unit-root tests, then a stepwise search over the
 /// ARMA orders by AICc (Hyndman and Khandakar 2008, R forecast's `auto.arima`).
 ///
@@ -79,7 +81,10 @@ public struct AutoARIMA: ForecastModelSpec {
         }
         let constantAllowed = d + seasonalD <= 1
 
-        struct Candidate: Hashable { var p, q, sp, sq: Int; var constant: Bool }
+        struct Candidate: Hashable {
+            var p, q, sp, sq: Int
+            var constant: Bool
+        }
         var tried: [Candidate: Double] = [:]
         var fits: [Candidate: FittedARIMA] = [:]
         var lastError: Error?
@@ -108,18 +113,26 @@ public struct AutoARIMA: ForecastModelSpec {
         }
 
         let short = length < 10
-        var best = Candidate(p: min(short ? 1 : 2, maxP), q: min(short ? 1 : 2, maxQ), sp: short ? 0 : min(1, maxSeasonalP),
-                             sq: short ? 0 : min(1, maxSeasonalQ), constant: constantAllowed)
+        var best = Candidate(
+            p: min(short ? 1 : 2, maxP), q: min(short ? 1 : 2, maxQ), sp: short ? 0 : min(1, maxSeasonalP),
+            sq: short ? 0 : min(1, maxSeasonalQ), constant: constantAllowed)
         var bestScore = score(best)
         // The constant the neighbours are fitted with: R changes it only by the toggle move.
         var constant = constantAllowed
         var starts = [Candidate(p: 0, q: 0, sp: 0, sq: 0, constant: constantAllowed)]
-        if maxP > 0 || maxSeasonalP > 0 { starts.append(Candidate(p: maxP > 0 ? 1 : 0, q: 0, sp: maxSeasonalP > 0 ? 1 : 0, sq: 0, constant: constantAllowed)) }
-        if maxQ > 0 || maxSeasonalQ > 0 { starts.append(Candidate(p: 0, q: maxQ > 0 ? 1 : 0, sp: 0, sq: maxSeasonalQ > 0 ? 1 : 0, constant: constantAllowed)) }
+        if maxP > 0 || maxSeasonalP > 0 {
+            starts.append(Candidate(p: maxP > 0 ? 1 : 0, q: 0, sp: maxSeasonalP > 0 ? 1 : 0, sq: 0, constant: constantAllowed))
+        }
+        if maxQ > 0 || maxSeasonalQ > 0 {
+            starts.append(Candidate(p: 0, q: maxQ > 0 ? 1 : 0, sp: 0, sq: maxSeasonalQ > 0 ? 1 : 0, constant: constantAllowed))
+        }
         if constantAllowed { starts.append(Candidate(p: 0, q: 0, sp: 0, sq: 0, constant: false)) }
         for candidate in starts where tried.count < maximumModels {
             let value = score(candidate)
-            if value < bestScore { best = candidate; bestScore = value }
+            if value < bestScore {
+                best = candidate
+                bestScore = value
+            }
         }
 
         var improved = true
@@ -163,7 +176,8 @@ public struct AutoARIMA: ForecastModelSpec {
         }
         var result = chosen
         result.forecastMethod = forecastMethod
-        let note = "ARIMA: \(seasonalD) seasonal and \(d) regular difference\(d == 1 ? "" : "s") by the seasonal-strength and KPSS tests; \(tried.count) models tried by AICc"
+        let note =
+            "ARIMA: \(seasonalD) seasonal and \(d) regular difference\(d == 1 ? "" : "s") by the seasonal-strength and KPSS tests; \(tried.count) models tried by AICc"
         return (result.adding(notes: [note]), visits)
     }
 }

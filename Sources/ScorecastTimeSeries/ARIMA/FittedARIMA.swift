@@ -1,4 +1,5 @@
 import Foundation
+import ScorecastCore
 import ScorecastNumerics
 
 /// A seasonal ARIMA model estimated on one series: coefficients, σ², information criteria and
@@ -49,8 +50,10 @@ public struct FittedARIMA: FittedForecastModel {
     /// How ``forecast(horizon:levels:using:)`` computes.
     public var forecastMethod: ARIMAForecastMethod = .conditional
 
-    init(data: ARIMAData, order: ARIMAOrder, constant: ARIMAConstant, parameters: [Double],
-         sumOfSquares: Double, objective: ARIMAConditionalSumOfSquares) {
+    init(
+        data: ARIMAData, order: ARIMAOrder, constant: ARIMAConstant, parameters: [Double],
+        sumOfSquares: Double, objective: ARIMAConditionalSumOfSquares
+    ) {
         series = data.series
         self.order = order
         period = data.period
@@ -117,7 +120,8 @@ public struct FittedARIMA: FittedForecastModel {
     /// The smallest root modulus of the AR and of the MA polynomial (R's forecast package
     /// rejects a model in its search when either is below 1.01).
     public var smallestRootModulus: Double {
-        min(ARIMAPolynomials.smallestRootModulus(expandedAutoregressive, sign: -1),
+        min(
+            ARIMAPolynomials.smallestRootModulus(expandedAutoregressive, sign: -1),
             ARIMAPolynomials.smallestRootModulus(expandedMovingAverage, sign: 1))
     }
 }

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// How accurate one forecast of one series was: point and interval measures.
 ///
 /// Steps where the actual value or the forecast is missing are left out of every measure.
@@ -61,8 +63,9 @@ public struct AccuracyMetrics: Sendable, Equatable {
                 winkler += (upper - lower) + (value < lower ? 2 / alpha * (lower - value) : 0) + (value > upper ? 2 / alpha * (value - upper) : 0)
                 intervalCount += 1
             }
-            return IntervalAccuracy(level: interval.level, coverage: covered / intervalCount, winklerScore: winkler / intervalCount,
-                                    scaledIntervalScore: winkler / intervalCount / scale)
+            return IntervalAccuracy(
+                level: interval.level, coverage: covered / intervalCount, winklerScore: winkler / intervalCount,
+                scaledIntervalScore: winkler / intervalCount / scale)
         }
     }
 
@@ -101,4 +104,24 @@ public struct IntervalAccuracy: Sendable, Equatable {
     public var winklerScore: Double
     /// The Winkler score over the seasonal-naive scale: MSIS when the level is 95.
     public var scaledIntervalScore: Double
+}
+
+extension AccuracyMetrics {
+    /// The M4 competition's overall weighted average for one series: the mean of this sMAPE
+    /// and MASE, each relative to Naive2's on the same series (1 = as good as Naive2).
+    public func overallWeightedAverage(relativeTo naive2: AccuracyMetrics) -> Double {
+        0.5
+            * (symmetricMeanAbsolutePercentageError / naive2.symmetricMeanAbsolutePercentageError
+                + meanAbsoluteScaledError / naive2.meanAbsoluteScaledError)
+    }
+
+    /// Naive2's scores on `actual`, forecast through the one pipeline from `training`
+    /// (unbounded, no intervals): the reference OWA is relative to.
+    ///
+    /// - Throws: ``TimeSeriesError`` when `training` has no observed value.
+    public static func naive2Reference(actual: [Double], training: TimeSeries) throws -> AccuracyMetrics {
+        let pipeline = try ForecastPipeline(ModelSpecification(.naive2), horizon: actual.count, levels: [], intervals: .model)
+        let forecast = try pipeline.forecast(training, bounds: .unbounded).forecast
+        return AccuracyMetrics(actual: actual, forecast: forecast.mean, training: training.values, seasonalPeriod: training.seasonalPeriod)
+    }
 }

@@ -31,15 +31,17 @@ public struct AccuracySummary: Sendable, Equatable {
                 let values = scores.map(value).filter { !$0.isNaN }
                 return values.reduce(0, +) / Double(values.count)
             }
-            return IntervalAccuracy(level: level, coverage: mean(\.coverage), winklerScore: mean(\.winklerScore),
-                                    scaledIntervalScore: mean(\.scaledIntervalScore))
+            return IntervalAccuracy(
+                level: level, coverage: mean(\.coverage), winklerScore: mean(\.winklerScore),
+                scaledIntervalScore: mean(\.scaledIntervalScore))
         }
     }
 
     /// The overall weighted average of the M4 competition: the mean of this sMAPE and MASE,
     /// each relative to Naive2's on the same series (1 = as good as Naive2, lower is better).
     public func overallWeightedAverage(relativeTo naive2: AccuracySummary) -> Double {
-        0.5 * (symmetricMeanAbsolutePercentageError / naive2.symmetricMeanAbsolutePercentageError
-            + meanAbsoluteScaledError / naive2.meanAbsoluteScaledError)
+        0.5
+            * (symmetricMeanAbsolutePercentageError / naive2.symmetricMeanAbsolutePercentageError
+                + meanAbsoluteScaledError / naive2.meanAbsoluteScaledError)
     }
 }

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// `--model auto`: chooses one model per series by its accuracy on the series' own recent past.
 ///
 /// The last v periods are held out (v = one season, m, for seasonal data, 4 for annual, and
@@ -65,6 +67,7 @@ struct NotedFit: FittedForecastModel {
     var series: TimeSeries { base.series }
     var fittedValues: [Double] { base.fittedValues }
     var notes: [String] { base.notes + extraNotes }
+    var fallback: ModelFallback? { base.fallback }
 
     func forecast(horizon: Int, levels: [Double], using generator: inout some RandomNumberGenerator) -> Forecast {
         base.forecast(horizon: horizon, levels: levels, using: &generator)

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// Rolling-origin evaluation: refit a model at several forecast origins and score each
 /// forecast against what happened next.
 ///
@@ -48,11 +50,40 @@ public struct RollingOriginBacktest: Sendable, Equatable {
             let fitted = try spec.fit(training)
             let forecast = fitted.forecast(horizon: horizon, levels: levels).flooredAtZero(ifNonNegative: training)
             let actual = Array(series.values[length..<(length + horizon)])
-            let metrics = AccuracyMetrics(actual: actual, forecast: forecast.mean, intervals: forecast.intervals,
-                                          training: training.values, seasonalPeriod: series.seasonalPeriod)
+            let metrics = AccuracyMetrics(
+                actual: actual, forecast: forecast.mean, intervals: forecast.intervals,
+                training: training.values, seasonalPeriod: series.seasonalPeriod)
             results.append(BacktestResult.Origin(origin: training.end, model: fitted.description, metrics: metrics))
         }
         return BacktestResult(series: series.name, model: spec.name, origins: results)
+    }
+}
+
+extension RollingOriginBacktest {
+    /// Forecasts `series` through `pipeline` at every origin, exactly as `scorecast forecast`
+    /// would have forecast the series cut there (model, intervals, bounds), and scores the
+    /// forecasts. The pipeline's horizon and levels must be the backtest's.
+    ///
+    /// - Throws: ``TimeSeriesError/tooShort(series:needed:got:)`` when no origin fits in the
+    ///   series; whatever the pipeline throws.
+    public func evaluate(_ pipeline: ForecastPipeline, on series: TimeSeries, bounds: ValueBounds = .nonNegativeIfObservedSo) throws -> BacktestResult
+    {
+        precondition(pipeline.horizon == horizon && pipeline.levels == levels, "The pipeline must forecast the backtest's horizon and levels")
+        let lengths = trainingLengths(count: series.count)
+        guard !lengths.isEmpty else {
+            throw TimeSeriesError.tooShort(series: series.name, needed: horizon + 1, got: series.count)
+        }
+        var results: [BacktestResult.Origin] = []
+        for length in lengths {
+            let training = series.prefix(length)
+            let result = try pipeline.forecast(training, bounds: bounds)
+            let actual = Array(series.values[length..<(length + horizon)])
+            let metrics = AccuracyMetrics(
+                actual: actual, forecast: result.forecast.mean, intervals: result.forecast.intervals,
+                training: training.values, seasonalPeriod: series.seasonalPeriod)
+            results.append(BacktestResult.Origin(origin: training.end, model: result.fitted.description, metrics: metrics))
+        }
+        return BacktestResult(series: series.name, model: pipeline.modelName, origins: results)
     }
 }
 

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// A random walk at lag `lag`, with or without drift, fitted to one series: the engine of the
 /// naive, seasonal naive and drift methods, computed as R's `forecast::lagwalk` (8.20).
 ///
@@ -25,10 +27,13 @@ public struct FittedLagWalk: FittedForecastModel {
     public let driftStandardError: Double
     /// The residual variance σ².
     public let residualVariance: Double
+    /// Why naive stands in for seasonal naive or drift; `nil` when it does not.
+    public let fallback: ModelFallback?
 
     /// Fits the walk. `series` must have at least `lag` periods and one observed value;
     /// the specs check this and fall back before calling.
-    init(series: TimeSeries, lag: Int, withDrift: Bool, description: String, notes: [String]) {
+    init(series: TimeSeries, lag: Int, withDrift: Bool, description: String, notes: [String], fallback: ModelFallback.Reason? = nil) {
+        self.fallback = fallback.map { ModelFallback(reason: $0, standIn: "naive") }
         precondition(lag >= 1 && series.count >= lag, "The walk needs at least one full lag of data")
         let values = series.values
         var filled = values
@@ -90,7 +95,8 @@ enum BaselineSupport {
     /// The series without its leading and trailing missing values (interior gaps stay).
     static func trimmed(_ series: TimeSeries) -> TimeSeries {
         guard let first = series.values.firstIndex(where: { !$0.isNaN }),
-              let last = series.values.lastIndex(where: { !$0.isNaN }) else { return series }
+            let last = series.values.lastIndex(where: { !$0.isNaN })
+        else { return series }
         return TimeSeries(name: series.name, start: series.start.advanced(by: first), values: Array(series.values[first...last]))
     }
 }

@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastNumerics
 
 /// The mean method: every forecast is the mean of the observed values (R's `meanf()`).
@@ -39,7 +40,8 @@ public struct FittedMean: FittedForecastModel {
         let means = [Double](repeating: mean, count: horizon)
         let count = Double(observedCount)
         let intervals = levels.map { level in
-            let width = observedCount > 1
+            let width =
+                observedCount > 1
                 ? StudentT.quantile(0.5 + level / 200, degreesOfFreedom: count - 1) * standardDeviation * (1 + 1 / count).squareRoot()
                 : Double.nan
             return PredictionInterval(level: level, lower: means.map { $0 - width }, upper: means.map { $0 + width })

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// The naive method: every forecast is the last observed value (R's `naive()`/`rwf()`).
 ///
 /// Intervals widen with √h: σ√h, σ² the mean squared one-step change. Missing values are
@@ -32,12 +34,14 @@ public struct SeasonalNaive: ForecastModelSpec {
             let fitted = FittedLagWalk(series: series, lag: period, withDrift: false, description: "seasonal naive", notes: notes)
             if fitted.hasCompleteLastCycle { return fitted }
         }
-        let reason = period == 1
-            ? "annual series has no season"
-            : series.count < period ? "series shorter than one season" : "a month of the last season was never observed"
+        let reason: ModelFallback.Reason =
+            period == 1
+            ? .annualSeriesHasNoSeason
+            : series.count < period ? .shorterThanOneSeason : .lastSeasonIncomplete
         let naive = try Naive().fit(series)
-        return FittedLagWalk(series: series, lag: 1, withDrift: false, description: "naive (fallback: \(reason))",
-                             notes: naive.notes + ["seasonal naive fell back to naive: \(reason)"])
+        return FittedLagWalk(
+            series: series, lag: 1, withDrift: false, description: "naive (fallback: \(reason))",
+            notes: naive.notes + ["seasonal naive fell back to naive: \(reason)"], fallback: reason)
     }
 }
 
@@ -57,9 +61,10 @@ public struct Drift: ForecastModelSpec {
         let changes = zip(series.values.dropFirst(), series.values).filter { !$0.isNaN && !$1.isNaN }.count
         guard changes >= 2 else {
             let naive = try Naive().fit(series)
-            let reason = "fewer than two period-to-period changes observed"
-            return FittedLagWalk(series: series, lag: 1, withDrift: false, description: "naive (fallback: \(reason))",
-                                 notes: naive.notes + ["drift fell back to naive: \(reason)"])
+            let reason = ModelFallback.Reason.tooFewChanges
+            return FittedLagWalk(
+                series: series, lag: 1, withDrift: false, description: "naive (fallback: \(reason))",
+                notes: naive.notes + ["drift fell back to naive: \(reason)"], fallback: reason)
         }
         return FittedLagWalk(series: series, lag: 1, withDrift: true, description: "drift", notes: notes)
     }

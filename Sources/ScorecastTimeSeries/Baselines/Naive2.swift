@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// Naive2, the M-competitions' benchmark: the naive method on the seasonally adjusted series.
 ///
 /// When the series passes the 90% autocorrelation test for seasonality (``SeasonalityTest``
@@ -28,7 +30,8 @@ public struct Naive2: ForecastModelSpec {
             if series.values.contains(where: { $0 <= 0 }) {
                 notes.append("seasonal by the 90% ACF test, but values ≤ 0 rule out multiplicative adjustment: not adjusted")
             } else if let decomposition = try? ClassicalDecomposition.decompose(series, type: .multiplicative),
-                      decomposition.seasonal.allSatisfy({ $0.isFinite && abs($0) >= 1e-4 }) {
+                decomposition.seasonal.allSatisfy({ $0.isFinite && abs($0) >= 1e-4 })
+            {
                 indices = Array(decomposition.seasonal.prefix(series.seasonalPeriod))
             } else {
                 notes.append("seasonal by the 90% ACF test, but the seasonal indices are unusable (near zero or undefined): not adjusted")

@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastNumerics
 
 /// Prediction intervals calibrated on the series' own rolling-origin forecast errors
@@ -73,7 +74,8 @@ public struct ConformalIntervals: ForecastModelSpec {
         let zReference = Normal.standardQuantile(0.5 + Self.referenceLevel / 200)
         var scores: [Double] = []
         var failedOrigins = 0
-        let originIndices = Self.originIndices(count: series.count, horizon: calibrationHorizon, origins: origins, seasonalPeriod: series.seasonalPeriod)
+        let originIndices = Self.originIndices(
+            count: series.count, horizon: calibrationHorizon, origins: origins, seasonalPeriod: series.seasonalPeriod)
         for origin in originIndices {
             guard let model = try? base.fit(series.prefix(origin)) else {
                 failedOrigins += 1
@@ -91,7 +93,9 @@ public struct ConformalIntervals: ForecastModelSpec {
         scores.sort()
         var notes: [String] = []
         if scores.isEmpty {
-            notes.append("conformal intervals need \(calibrationHorizon) periods after at least one origin with enough history: the model's own intervals are kept")
+            notes.append(
+                "conformal intervals need \(calibrationHorizon) periods after at least one origin with enough history: the model's own intervals are kept"
+            )
         } else {
             let originCount = originIndices.count - failedOrigins
             notes.append("intervals calibrated on \(scores.count) rolling-origin errors (\(originCount) origins × \(calibrationHorizon) steps)")
@@ -121,6 +125,7 @@ public struct FittedConformal: FittedForecastModel {
     public var fittedValues: [Double] { base.fittedValues }
     public var notes: [String] { base.notes + extraNotes }
     public var description: String { base.description }
+    public var fallback: ModelFallback? { base.fallback }
 
     /// The split-conformal quantile of the scores at `level`: the ⌈(N + 1) L/100⌉-th smallest,
     /// the largest when that rank exceeds N (too few scores for the level).
@@ -146,9 +151,10 @@ public struct FittedConformal: FittedForecastModel {
             if policy == .whereUnderCovering && quantile <= Normal.standardQuantile(0.5 + level / 200) {
                 return modelIntervals.first { abs($0.level - level) < 1e-9 }!
             }
-            return PredictionInterval(level: level,
-                                      lower: (0..<horizon).map { forecast.mean[$0] - quantile * scales[$0] },
-                                      upper: (0..<horizon).map { forecast.mean[$0] + quantile * scales[$0] })
+            return PredictionInterval(
+                level: level,
+                lower: (0..<horizon).map { forecast.mean[$0] - quantile * scales[$0] },
+                upper: (0..<horizon).map { forecast.mean[$0] + quantile * scales[$0] })
         }
         // Counts are never forecast negative.
         return forecast.flooredAtZero(ifNonNegative: series)

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// A model spec of any type: what the catalogue hands out, so a command can fit a model
 /// chosen by name at run time.
 public struct AnyForecastModelSpec: ForecastModelSpec {
@@ -39,6 +41,7 @@ public struct AnyFittedForecastModel: FittedForecastModel {
     public var series: TimeSeries { base.series }
     public var fittedValues: [Double] { base.fittedValues }
     public var notes: [String] { base.notes }
+    public var fallback: ModelFallback? { base.fallback }
 
     public func forecast(horizon: Int, levels: [Double], using generator: inout some RandomNumberGenerator) -> Forecast {
         base.forecast(horizon: horizon, levels: levels, using: &generator)

@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastNumerics
 
 /// A forecasting method with its settings, before it has seen data.
@@ -27,6 +28,8 @@ public protocol FittedForecastModel: Sendable {
     var fittedValues: [Double] { get }
     /// Anything the fit decided that a user should know (fallbacks, exclusions), in plain words.
     var notes: [String] { get }
+    /// Why a simpler model stands in for the one asked for; `nil` when it does not.
+    var fallback: ModelFallback? { get }
     /// Forecasts `horizon` periods after the end of the series, with a central prediction
     /// interval at each of `levels` (percentages in (0, 100)).
     ///
@@ -36,6 +39,9 @@ public protocol FittedForecastModel: Sendable {
 }
 
 extension FittedForecastModel {
+    /// No fallback: the model asked for was fitted.
+    public var fallback: ModelFallback? { nil }
+
     /// In-sample residuals: `series.values - fittedValues` (additive, on the data's scale).
     public var residuals: [Double] {
         zip(series.values, fittedValues).map { $0 - $1 }
@@ -78,13 +84,16 @@ public struct Forecast: Sendable, Equatable {
     public var intervals: [PredictionInterval]
     /// What produced the forecast, e.g. `ETS(A,N,A)`.
     public var model: String
+    /// Why a simpler model than the one asked for produced it; `nil` when none did.
+    public var fallback: ModelFallback?
 
-    public init(start: Period, mean: [Double], intervals: [PredictionInterval], model: String) {
+    public init(start: Period, mean: [Double], intervals: [PredictionInterval], model: String, fallback: ModelFallback? = nil) {
         precondition(intervals.allSatisfy { $0.lower.count == mean.count }, "Intervals must cover every step")
         self.start = start
         self.mean = mean
         self.intervals = intervals
         self.model = model
+        self.fallback = fallback
     }
 
     /// Number of steps.

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 extension TimeSeries {
     /// The values with each run of missing ones replaced by the straight line between its
     /// observed neighbours, and leading or trailing runs by the nearest observed value; the

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// Classical decomposition by moving averages, as R's `stats::decompose()` computes it.
 ///
 /// The trend is the centred moving average of order m (a 2×m average when m is even, weights
@@ -33,8 +35,9 @@ public enum ClassicalDecomposition {
         let remainder = (0..<count).map {
             type == .additive ? values[$0] - seasonal[$0] - trend[$0] : values[$0] / seasonal[$0] / trend[$0]
         }
-        return Decomposition(series: series, type: type, trend: trend, seasonal: seasonal, remainder: remainder,
-                             method: "classical \(type.rawValue)")
+        return Decomposition(
+            series: series, type: type, trend: trend, seasonal: seasonal, remainder: remainder,
+            method: "classical \(type.rawValue)")
     }
 
     /// The seasonal figure of `values` (m numbers, `figure[k]` for positions k, k + m, ...):
@@ -53,7 +56,10 @@ public enum ClassicalDecomposition {
             var index = position
             while index < values.count {
                 let detrended = type == .additive ? values[index] - trend[index] : values[index] / trend[index]
-                if !detrended.isNaN { sum += detrended; observed += 1 }
+                if !detrended.isNaN {
+                    sum += detrended
+                    observed += 1
+                }
                 index += period
             }
             figure[position] = sum / Double(observed)
@@ -65,7 +71,8 @@ public enum ClassicalDecomposition {
     /// The centred moving average of order `period` (2×m when `period` is even), `NaN` where
     /// the window runs off the series or holds a missing value: R's `filter(x, weights)`.
     public static func centredMovingAverage(_ values: [Double], period: Int) -> [Double] {
-        let weights: [Double] = period % 2 == 0
+        let weights: [Double] =
+            period % 2 == 0
             ? [0.5] + [Double](repeating: 1, count: period - 1) + [0.5]
             : [Double](repeating: 1, count: period)
         let width = weights.count

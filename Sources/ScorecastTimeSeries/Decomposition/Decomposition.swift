@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// Whether seasonal and trend components add up to the series or multiply.
 public enum DecompositionType: String, Sendable, CaseIterable {
     /// `value = trend + seasonal + remainder`.
@@ -26,8 +28,9 @@ public struct Decomposition: Sendable, Equatable {
     public var method: String
 
     public init(series: TimeSeries, type: DecompositionType, trend: [Double], seasonal: [Double], remainder: [Double], method: String) {
-        precondition(trend.count == series.count && seasonal.count == series.count && remainder.count == series.count,
-                     "Every component needs one value per period")
+        precondition(
+            trend.count == series.count && seasonal.count == series.count && remainder.count == series.count,
+            "Every component needs one value per period")
         self.series = series
         self.type = type
         self.trend = trend
@@ -78,8 +81,10 @@ public struct SeasonalEffect: Sendable, Equatable, CustomStringConvertible {
 
     /// `August: −14%`, `Q3: +5%`.
     public var description: String {
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August",
-                     "September", "October", "November", "December"]
+        let names = [
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December",
+        ]
         let label = frequency == .monthly ? names[position - 1] : frequency == .quarterly ? "Q\(position)" : "Year"
         let percent = (relativeEffect * 100).rounded()
         return "\(label): \(percent < 0 ? "−" : "+")\(Int(abs(percent)))%"

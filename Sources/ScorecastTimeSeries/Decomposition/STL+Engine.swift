@@ -24,9 +24,14 @@ final class STLEngine {
     /// The near-one and near-zero cut-offs of the Fortran, single-precision literals widened.
     private static let nearOne = Double(Float(0.999)), nearZero = Double(Float(0.001))
 
-    init(values: [Double], period: Int, seasonalSpan: Int, trendSpan: Int, lowPassSpan: Int,
-         seasonalDegree: Int, trendDegree: Int, lowPassDegree: Int, seasonalJump: Int, trendJump: Int, lowPassJump: Int) {
-        func odd(_ span: Int) -> Int { let span = max(3, span); return span % 2 == 0 ? span + 1 : span }
+    init(
+        values: [Double], period: Int, seasonalSpan: Int, trendSpan: Int, lowPassSpan: Int,
+        seasonalDegree: Int, trendDegree: Int, lowPassDegree: Int, seasonalJump: Int, trendJump: Int, lowPassJump: Int
+    ) {
+        func odd(_ span: Int) -> Int {
+            let span = max(3, span)
+            return span % 2 == 0 ? span + 1 : span
+        }
         self.values = values
         self.count = values.count
         self.period = max(2, period)
@@ -100,8 +105,10 @@ final class STLEngine {
 
     /// Smooths each cycle-subseries of `detrended` by loess and extends it one cycle at each
     /// end, writing the n + 2m results into `extended`.
-    private func smoothCycleSubseries(_ detrended: UnsafeMutablePointer<Double>, robustness: UnsafePointer<Double>?,
-                                      extended: UnsafeMutablePointer<Double>) {
+    private func smoothCycleSubseries(
+        _ detrended: UnsafeMutablePointer<Double>, robustness: UnsafePointer<Double>?,
+        extended: UnsafeMutablePointer<Double>
+    ) {
         let span = seasonalSpan, degree = seasonalDegree
         let subseries = work[2], smoothed = work[3], subseriesWeights = work[4], scratch = season
         for cycle in 1...period {
@@ -112,10 +119,13 @@ final class STLEngine {
             }
             let rw: UnsafePointer<Double>? = robustness == nil ? nil : UnsafePointer(subseriesWeights)
             Self.loess(subseries, length, span, degree, seasonalJump, rw, smoothed + 1, scratch)
-            smoothed[0] = Self.estimate(subseries, length, span, degree, at: 0, left: 1, right: min(span, length), scratch, rw)
+            smoothed[0] =
+                Self.estimate(subseries, length, span, degree, at: 0, left: 1, right: min(span, length), scratch, rw)
                 ?? smoothed[1]
-            smoothed[length + 1] = Self.estimate(subseries, length, span, degree, at: Double(length + 1),
-                                                 left: max(1, length - span + 1), right: length, scratch, rw)
+            smoothed[length + 1] =
+                Self.estimate(
+                    subseries, length, span, degree, at: Double(length + 1),
+                    left: max(1, length - span + 1), right: length, scratch, rw)
                 ?? smoothed[length]
             for m in 1...(length + 2) { extended[(m - 1) * period + cycle - 1] = smoothed[m - 1] }
         }
@@ -148,8 +158,10 @@ final class STLEngine {
     // MARK: - stlfts, stlma
 
     /// Moving averages of lengths m, m and 3 of `x` (n values) into `trend` (n − 2m values).
-    private static func lowPassMovingAverages(_ x: UnsafeMutablePointer<Double>, _ n: Int, _ period: Int,
-                                              _ trend: UnsafeMutablePointer<Double>, _ scratch: UnsafeMutablePointer<Double>) {
+    private static func lowPassMovingAverages(
+        _ x: UnsafeMutablePointer<Double>, _ n: Int, _ period: Int,
+        _ trend: UnsafeMutablePointer<Double>, _ scratch: UnsafeMutablePointer<Double>
+    ) {
         movingAverage(x, n, period, trend)
         movingAverage(trend, n - period + 1, period, scratch)
         movingAverage(scratch, n - 2 * period + 2, 3, trend)
@@ -176,9 +188,11 @@ final class STLEngine {
 
     /// Loess of span `span` and degree `degree` of `y` (n values) at every `jump`-th point,
     /// linearly interpolated between, into `smoothed`; `scratch` holds n loess weights.
-    private static func loess(_ y: UnsafeMutablePointer<Double>, _ n: Int, _ span: Int, _ degree: Int, _ jump: Int,
-                              _ robustness: UnsafePointer<Double>?, _ smoothed: UnsafeMutablePointer<Double>,
-                              _ scratch: UnsafeMutablePointer<Double>) {
+    private static func loess(
+        _ y: UnsafeMutablePointer<Double>, _ n: Int, _ span: Int, _ degree: Int, _ jump: Int,
+        _ robustness: UnsafePointer<Double>?, _ smoothed: UnsafeMutablePointer<Double>,
+        _ scratch: UnsafeMutablePointer<Double>
+    ) {
         if n < 2 {
             smoothed[0] = y[0]
             return
@@ -237,9 +251,11 @@ final class STLEngine {
 
     /// The loess fit at position `x` from the points `left...right` (1-based) with tricube
     /// weights (times `robustness` when given); `nil` when every weight is zero.
-    private static func estimate(_ y: UnsafeMutablePointer<Double>, _ n: Int, _ span: Int, _ degree: Int, at x: Double,
-                                 left: Int, right: Int, _ weights: UnsafeMutablePointer<Double>,
-                                 _ robustness: UnsafePointer<Double>?) -> Double? {
+    private static func estimate(
+        _ y: UnsafeMutablePointer<Double>, _ n: Int, _ span: Int, _ degree: Int, at x: Double,
+        left: Int, right: Int, _ weights: UnsafeMutablePointer<Double>,
+        _ robustness: UnsafePointer<Double>?
+    ) -> Double? {
         let range = Double(n) - 1
         var h = max(x - Double(left), Double(right) - x)
         if span > n { h += Double((span - n) / 2) }

@@ -46,11 +46,21 @@ extension STLEngine {
                 k = i
                 let middle = (i + j) / 2
                 pivot = a(middle)
-                if a(i) > pivot { set(middle, a(i)); set(i, pivot); pivot = a(middle) }
+                if a(i) > pivot {
+                    set(middle, a(i))
+                    set(i, pivot)
+                    pivot = a(middle)
+                }
                 l = j
                 if a(j) < pivot {
-                    set(middle, a(j)); set(j, pivot); pivot = a(middle)
-                    if a(i) > pivot { set(middle, a(i)); set(i, pivot); pivot = a(middle) }
+                    set(middle, a(j))
+                    set(j, pivot)
+                    pivot = a(middle)
+                    if a(i) > pivot {
+                        set(middle, a(i))
+                        set(i, pivot)
+                        pivot = a(middle)
+                    }
                 }
                 step = .scan
             case .scan:
@@ -58,7 +68,10 @@ extension STLEngine {
                 if a(l) <= pivot {
                     let held = a(l)
                     repeat { k += 1 } while !(a(k) >= pivot)
-                    if k > l { step = .pushed; continue }
+                    if k > l {
+                        step = .pushed
+                        continue
+                    }
                     set(l, a(k))
                     set(k, held)
                 }
@@ -74,7 +87,10 @@ extension STLEngine {
                     j = l
                     while true {
                         if firstWanted > lastWanted { break }
-                        if wanted[lastWanted - 1] > j { lastWanted -= 1; continue }
+                        if wanted[lastWanted - 1] > j {
+                            lastWanted -= 1
+                            continue
+                        }
                         wantedLowerStack[pushed] = lastWanted + 1
                         break
                     }
@@ -84,7 +100,10 @@ extension STLEngine {
                     i = k
                     while true {
                         if firstWanted > lastWanted { break }
-                        if wanted[firstWanted - 1] < i { firstWanted += 1; continue }
+                        if wanted[firstWanted - 1] < i {
+                            firstWanted += 1
+                            continue
+                        }
                         wantedUpperStack[pushed] = firstWanted - 1
                         break
                     }
@@ -92,7 +111,10 @@ extension STLEngine {
                 step = firstWanted > lastWanted ? .pop : .whileLarge
             case .insertion:
                 // Straight insertion on a short segment; the value before it is a sentinel.
-                guard i != 1 else { step = .segment; continue }
+                guard i != 1 else {
+                    step = .segment
+                    continue
+                }
                 i -= 1
                 while true {
                     i += 1

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// Seasonal-trend decomposition by loess (STL), with the parameters of R's `stats::stl()`.
 ///
 /// An inner loop alternates (1) smoothing each cycle-subseries (all Januaries, all Februaries,
@@ -49,11 +51,14 @@ public struct STL: Sendable, Equatable {
     /// Outer (robustness) iterations; `nil` for 0, or 15 when robust.
     public var outerIterations: Int?
 
-    public init(seasonalWindow: SeasonalWindow = .periodic, seasonalDegree: Int = 0, trendWindow: Int? = nil, trendDegree: Int = 1,
-                lowPassWindow: Int? = nil, lowPassDegree: Int? = nil, seasonalJump: Int? = nil, trendJump: Int? = nil,
-                lowPassJump: Int? = nil, robust: Bool = false, innerIterations: Int? = nil, outerIterations: Int? = nil) {
-        precondition((0...1).contains(seasonalDegree) && (0...1).contains(trendDegree) && (0...1).contains(lowPassDegree ?? 0),
-                     "STL loess degrees are 0 or 1")
+    public init(
+        seasonalWindow: SeasonalWindow = .periodic, seasonalDegree: Int = 0, trendWindow: Int? = nil, trendDegree: Int = 1,
+        lowPassWindow: Int? = nil, lowPassDegree: Int? = nil, seasonalJump: Int? = nil, trendJump: Int? = nil,
+        lowPassJump: Int? = nil, robust: Bool = false, innerIterations: Int? = nil, outerIterations: Int? = nil
+    ) {
+        precondition(
+            (0...1).contains(seasonalDegree) && (0...1).contains(trendDegree) && (0...1).contains(lowPassDegree ?? 0),
+            "STL loess degrees are 0 or 1")
         self.seasonalWindow = seasonalWindow
         self.seasonalDegree = seasonalDegree
         self.trendWindow = trendWindow
@@ -113,14 +118,19 @@ public struct STL: Sendable, Equatable {
         var seasonal = engine.seasonal
         if periodic {
             var sums = [Double](repeating: 0, count: period), counts = [Double](repeating: 0, count: period)
-            for index in 0..<count { sums[index % period] += seasonal[index]; counts[index % period] += 1 }
+            for index in 0..<count {
+                sums[index % period] += seasonal[index]
+                counts[index % period] += 1
+            }
             seasonal = (0..<count).map { sums[$0 % period] / counts[$0 % period] }
         }
         let trend = engine.trendComponent
         let remainder = (0..<count).map { series.values[$0] - seasonal[$0] - trend[$0] }
         let method = "STL (\(periodic ? "periodic" : "s.window \(seasonalSpan)")\(robust || outer > 0 ? ", robust" : ""))"
-        return (Decomposition(series: series, type: .additive, trend: trend, seasonal: seasonal, remainder: remainder, method: method),
-                outer > 0 ? engine.robustnessWeights : [Double](repeating: 1, count: count))
+        return (
+            Decomposition(series: series, type: .additive, trend: trend, seasonal: seasonal, remainder: remainder, method: method),
+            outer > 0 ? engine.robustnessWeights : [Double](repeating: 1, count: count)
+        )
     }
 
     /// R's `nextodd`: rounds, then adds one if even.

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// Sample autocorrelations, as R's `acf(x, na.action = na.pass)` computes them.
 ///
 /// r_k = c_k / c_0 with c_k = Σ (x_t − x̄)(x_{t+k} − x̄) / (pairs_k + k), the sums running over

@@ -2,8 +2,8 @@ extension ETS {
     /// The spec `--model ets[:OPTIONS]` names.
     ///
     /// - `ets`: every form R's `ets()` would consider, fitted as R fits them, forecasts
-    ///   combined by Akaike weight (Kolassa 2011); on the 1,428 M3 monthly series this scores
-    ///   sMAPE 13.83, MASE 0.849, 95% interval coverage 93.8% (R-style selection: 14.14, 0.865, 92.0%).
+    ///   combined by Akaike weight (Kolassa 2011): more accurate and better calibrated on M3
+    ///   monthly than R-style selection (`docs/benchmarks.md`, `docs/engineering-notes/issue-5.md`).
     /// - `ets:select`: R's behaviour, the one form with the smallest AICc.
     /// - `ets:MAdM` (any form code): that form only.
     ///

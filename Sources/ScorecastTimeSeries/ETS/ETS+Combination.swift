@@ -1,4 +1,5 @@
 import Foundation
+import ScorecastCore
 import ScorecastNumerics
 
 extension FittedETS {
@@ -59,18 +60,21 @@ extension FittedETS {
                 var cumulative = 0.0
                 for index in weights.indices {
                     let deviation = deviations[index][step]
-                    cumulative += weights[index] * (deviation > 0
-                        ? Normal.cdf(middle, mean: means[index][step], standardDeviation: deviation)
-                        : (middle >= means[index][step] ? 1 : 0))
+                    cumulative +=
+                        weights[index]
+                        * (deviation > 0
+                            ? Normal.cdf(middle, mean: means[index][step], standardDeviation: deviation)
+                            : (middle >= means[index][step] ? 1 : 0))
                 }
                 if cumulative < probability { low = middle } else { high = middle }
             }
             return 0.5 * (low + high)
         }
         let intervals = levels.map { level in
-            PredictionInterval(level: level,
-                               lower: (0..<horizon).map { mixtureQuantile(0.5 - level / 200, step: $0) },
-                               upper: (0..<horizon).map { mixtureQuantile(0.5 + level / 200, step: $0) })
+            PredictionInterval(
+                level: level,
+                lower: (0..<horizon).map { mixtureQuantile(0.5 - level / 200, step: $0) },
+                upper: (0..<horizon).map { mixtureQuantile(0.5 + level / 200, step: $0) })
         }
         return Forecast(start: series.start.advanced(by: series.count), mean: mean, intervals: intervals, model: description)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ScorecastCore
 import ScorecastNumerics
 
 extension ETS {
@@ -95,8 +96,9 @@ extension ETS {
         let n = setUp.observedCount
         guard startPoint.count < n - 1 else { return nil }
 
-        var objective = LikelihoodObjective(form: form, m: m, limits: limits, bounds: bounds,
-                                            smoothingCount: smoothingCount)
+        var objective = LikelihoodObjective(
+            form: form, m: m, limits: limits, bounds: bounds,
+            smoothingCount: smoothingCount)
         var options = NelderMead.Options()
         options.initialSimplex = .uniform(fraction: 0.1)
         options.maximumEvaluations = maximumEvaluations
@@ -106,14 +108,17 @@ extension ETS {
             optimiser.minimizeLikeR(start: startPoint) { point in objective.evaluate(point, values: values) }
         }
         guard result.value.isFinite else { return nil }
-        return makeFitted(form: form, m: m, point: result.point, smoothingCount: smoothingCount,
-                          setUp: setUp, series: series)
+        return makeFitted(
+            form: form, m: m, point: result.point, smoothingCount: smoothingCount,
+            setUp: setUp, series: series)
     }
 
     /// Runs the filter once more at the optimum and assembles the fitted model (R's
     /// `pegelsresid.C` and the statistics `etsmodel()` computes from it).
-    func makeFitted(form: Form, m: Int, point: [Double], smoothingCount: Int, setUp: SharedSetUp,
-                    series: TimeSeries, notes: [String] = []) -> FittedETS? {
+    func makeFitted(
+        form: Form, m: Int, point: [Double], smoothingCount: Int, setUp: SharedSetUp,
+        series: TimeSeries, notes: [String] = []
+    ) -> FittedETS? {
         let parameters = LikelihoodObjective.parameters(from: point, form: form)
         let initial = LikelihoodObjective.state(from: point, form: form, m: m, offset: smoothingCount)
         let values = setUp.values
@@ -126,9 +131,10 @@ extension ETS {
                 initial.seasonal.withUnsafeBufferPointer { ETSRecursion.loadRing(ringBuffer, fromRecentFirst: $0) }
                 return fitted.withUnsafeMutableBufferPointer { fittedBuffer in
                     errors.withUnsafeMutableBufferPointer { errorBuffer in
-                        ETSRecursion.run(values: valueBuffer, form: form, parameters: parameters,
-                                         level: initial.level, trend: initial.trend, seasonal: ringBuffer,
-                                         errors: errorBuffer.baseAddress, fitted: fittedBuffer.baseAddress)
+                        ETSRecursion.run(
+                            values: valueBuffer, form: form, parameters: parameters,
+                            level: initial.level, trend: initial.trend, seasonal: ringBuffer,
+                            errors: errorBuffer.baseAddress, fitted: fittedBuffer.baseAddress)
                     }
                 }
             }
@@ -137,8 +143,9 @@ extension ETS {
         if lik.isNaN { return nil }
         lik = Swift.max(lik, -1e10)
         guard lik.isFinite else { return nil }
-        let final = ETS.State(level: totals.level, trend: totals.trend,
-                              seasonal: ring.withUnsafeBufferPointer { ETSRecursion.recentFirst(ring: $0, afterSteps: n) })
+        let final = ETS.State(
+            level: totals.level, trend: totals.trend,
+            seasonal: ring.withUnsafeBufferPointer { ETSRecursion.recentFirst(ring: $0, afterSteps: n) })
         let observed = setUp.observedCount
         let k = point.count + 1
         let aic = lik + 2 * Double(k)
@@ -180,8 +187,14 @@ struct LikelihoodObjective {
         var index = 0
         var parameters = ETS.Parameters(alpha: point[index])
         index += 1
-        if form.trend != .none { parameters.beta = point[index]; index += 1 }
-        if form.season != .none { parameters.gamma = point[index]; index += 1 }
+        if form.trend != .none {
+            parameters.beta = point[index]
+            index += 1
+        }
+        if form.season != .none {
+            parameters.gamma = point[index]
+            index += 1
+        }
         if form.damped { parameters.phi = point[index] }
         return parameters
     }
@@ -190,7 +203,10 @@ struct LikelihoodObjective {
     static func state(from point: [Double], form: ETS.Form, m: Int, offset: Int) -> ETS.State {
         var state = ETS.State(level: point[offset])
         var index = offset + 1
-        if form.trend != .none { state.trend = point[index]; index += 1 }
+        if form.trend != .none {
+            state.trend = point[index]
+            index += 1
+        }
         if form.season != .none {
             var seasonal = Array(point[index..<(index + m - 1)])
             let implied = (form.season == .multiplicative ? Double(m) : 0) - seasonal.reduce(0, +)
@@ -208,7 +224,10 @@ struct LikelihoodObjective {
         let level = point[index]
         index += 1
         var trend = 0.0
-        if form.trend != .none { trend = point[index]; index += 1 }
+        if form.trend != .none {
+            trend = point[index]
+            index += 1
+        }
         let seasonal = form.season
         let first = index
         let m = self.m
@@ -256,8 +275,9 @@ extension FittedETS {
             let totals = values.withUnsafeBufferPointer { buffer in
                 ring.withUnsafeMutableBufferPointer { ringBuffer in
                     state.seasonal.withUnsafeBufferPointer { ETSRecursion.loadRing(ringBuffer, fromRecentFirst: $0) }
-                    return ETSRecursion.run(values: UnsafeBufferPointer(rebasing: buffer[index...index]), form: form,
-                                            parameters: parameters, level: state.level, trend: state.trend, seasonal: ringBuffer)
+                    return ETSRecursion.run(
+                        values: UnsafeBufferPointer(rebasing: buffer[index...index]), form: form,
+                        parameters: parameters, level: state.level, trend: state.trend, seasonal: ringBuffer)
                 }
             }
             state.level = totals.level

@@ -1,4 +1,5 @@
 import Foundation
+import ScorecastCore
 import ScorecastNumerics
 
 extension ETS {
@@ -49,10 +50,10 @@ extension FittedETS {
     var intervalClass: IntervalClass {
         switch (form.error, form.trend, form.season) {
         case (.additive, .none, .none), (.additive, .none, .additive),
-             (.additive, .additive, .none), (.additive, .additive, .additive):
+            (.additive, .additive, .none), (.additive, .additive, .additive):
             return .linear
         case (.multiplicative, .none, .none), (.multiplicative, .none, .additive),
-             (.multiplicative, .additive, .none), (.multiplicative, .additive, .additive):
+            (.multiplicative, .additive, .none), (.multiplicative, .additive, .additive):
             return .multiplicativeErrorLinearState
         case (.multiplicative, .none, .multiplicative), (.multiplicative, .additive, .multiplicative):
             return .multiplicativeSeason
@@ -86,8 +87,9 @@ extension FittedETS {
             intervals = levels.map { level in
                 let z = Normal.standardQuantile(0.5 + level / 200)
                 let margins = variance.map { z * Swift.max($0, 0).squareRoot() }
-                return PredictionInterval(level: level, lower: zip(mu, margins).map { $0 - $1 },
-                                          upper: zip(mu, margins).map { $0 + $1 })
+                return PredictionInterval(
+                    level: level, lower: zip(mu, margins).map { $0 - $1 },
+                    upper: zip(mu, margins).map { $0 + $1 })
             }
         case .simulated:
             mean = ETS.pointForecasts(from: finalState, form: form, m: seasonalPeriod, phi: parameters.phi, horizon: horizon)

@@ -1,4 +1,5 @@
 import Foundation
+import ScorecastCore
 import ScorecastNumerics
 
 extension ETS {
@@ -95,7 +96,10 @@ extension ETS {
         switch form.trend {
         case .none:
             var sum = 0.0, observed = 0
-            for value in adjusted[0..<count] where !value.isNaN { sum += value; observed += 1 }
+            for value in adjusted[0..<count] where !value.isNaN {
+                sum += value
+                observed += 1
+            }
             state = [sum / Double(observed)]
         case .additive:
             var (level, growth) = straightLine(adjusted[0..<count])

@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastNumerics
 
 extension FittedETS {
@@ -83,7 +84,9 @@ extension FittedETS {
         let sigma2 = variance
         let phi = form.damped ? parameters.phi : 1
         let f1 = q == 1 ? Matrix(rowArrays: [[1]]) : Matrix(rowArrays: [[1, 1], [0, phi]])
-        let g1 = q == 1 ? Matrix(rowArrays: [[parameters.alpha]])
+        let g1 =
+            q == 1
+            ? Matrix(rowArrays: [[parameters.alpha]])
             : Matrix(rowArrays: [[parameters.alpha, parameters.alpha], [parameters.beta, parameters.beta]])
         var f2 = Matrix(rows: m, columns: m)
         f2[0, m - 1] = 1

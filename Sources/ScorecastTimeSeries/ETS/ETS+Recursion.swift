@@ -77,8 +77,10 @@ enum ETSRecursion {
 
     /// The one-step forecast from (level, trend, seasonal): `nan` when it cannot be made.
     @inlinable @inline(__always)
-    static func oneStepForecast(level: Double, trend: Double, seasonal: Double, trendType: ETS.TrendType,
-                                seasonType: ETS.SeasonType, phi: Double) -> Double {
+    static func oneStepForecast(
+        level: Double, trend: Double, seasonal: Double, trendType: ETS.TrendType,
+        seasonType: ETS.SeasonType, phi: Double
+    ) -> Double {
         var forecast: Double
         switch trendType {
         case .none: forecast = level
@@ -104,36 +106,45 @@ enum ETSRecursion {
     ///   - fitted: where to store each one-step forecast, or `nil`.
     /// - Complexity: O(n), whatever the seasonal period.
     @inlinable
-    static func run(values: UnsafeBufferPointer<Double>, form: ETS.Form, parameters: ETS.Parameters,
-                    level initialLevel: Double, trend initialTrend: Double,
-                    seasonal: UnsafeMutableBufferPointer<Double>,
-                    errors: UnsafeMutablePointer<Double>? = nil,
-                    fitted: UnsafeMutablePointer<Double>? = nil) -> ETSRecursionTotals {
-        iterate(values: UnsafeMutableBufferPointer(mutating: values), simulating: false, form: form, parameters: parameters,
-                level: initialLevel, trend: initialTrend, seasonal: seasonal, errors: errors, fitted: fitted)
+    static func run(
+        values: UnsafeBufferPointer<Double>, form: ETS.Form, parameters: ETS.Parameters,
+        level initialLevel: Double, trend initialTrend: Double,
+        seasonal: UnsafeMutableBufferPointer<Double>,
+        errors: UnsafeMutablePointer<Double>? = nil,
+        fitted: UnsafeMutablePointer<Double>? = nil
+    ) -> ETSRecursionTotals {
+        iterate(
+            values: UnsafeMutableBufferPointer(mutating: values), simulating: false, form: form, parameters: parameters,
+            level: initialLevel, trend: initialTrend, seasonal: seasonal, errors: errors, fitted: fitted)
     }
 
     /// Simulates one future path: on entry `path` holds the innovations ε₁ ... ε_h, on exit the
     /// simulated observations y = ŷ + ε (additive errors) or ŷ(1 + ε) (multiplicative), each
     /// fed back through the state equations (R's `etssimulate`). Allocates nothing.
     @inlinable
-    static func simulate(path: UnsafeMutableBufferPointer<Double>, form: ETS.Form, parameters: ETS.Parameters,
-                         level: Double, trend: Double, seasonal: UnsafeMutableBufferPointer<Double>) {
-        _ = iterate(values: path, simulating: true, form: form, parameters: parameters,
-                    level: level, trend: trend, seasonal: seasonal, errors: nil, fitted: nil)
+    static func simulate(
+        path: UnsafeMutableBufferPointer<Double>, form: ETS.Form, parameters: ETS.Parameters,
+        level: Double, trend: Double, seasonal: UnsafeMutableBufferPointer<Double>
+    ) {
+        _ = iterate(
+            values: path, simulating: true, form: form, parameters: parameters,
+            level: level, trend: trend, seasonal: seasonal, errors: nil, fitted: nil)
     }
 
     /// Dispatches to the loop specialised for `form`'s components, so that the per-step
     /// branches on the components vanish at compile time.
     @inlinable @inline(__always)
-    static func iterate(values: UnsafeMutableBufferPointer<Double>, simulating: Bool, form: ETS.Form, parameters: ETS.Parameters,
-                        level: Double, trend: Double,
-                        seasonal: UnsafeMutableBufferPointer<Double>,
-                        errors: UnsafeMutablePointer<Double>?,
-                        fitted: UnsafeMutablePointer<Double>?) -> ETSRecursionTotals {
+    static func iterate(
+        values: UnsafeMutableBufferPointer<Double>, simulating: Bool, form: ETS.Form, parameters: ETS.Parameters,
+        level: Double, trend: Double,
+        seasonal: UnsafeMutableBufferPointer<Double>,
+        errors: UnsafeMutablePointer<Double>?,
+        fitted: UnsafeMutablePointer<Double>?
+    ) -> ETSRecursionTotals {
         func go<E: ETSComponentKind, T: ETSComponentKind, S: ETSComponentKind>(_: E.Type, _: T.Type, _: S.Type) -> ETSRecursionTotals {
-            specialisedIterate(values: values, simulating: simulating, errorKind: E.self, trendKind: T.self, seasonKind: S.self,
-                               parameters: parameters, level: level, trend: trend, seasonal: seasonal, errors: errors, fitted: fitted)
+            specialisedIterate(
+                values: values, simulating: simulating, errorKind: E.self, trendKind: T.self, seasonKind: S.self,
+                parameters: parameters, level: level, trend: trend, seasonal: seasonal, errors: errors, fitted: fitted)
         }
         func withSeason<E: ETSComponentKind, T: ETSComponentKind>(_ e: E.Type, _ t: T.Type) -> ETSRecursionTotals {
             switch form.season {

@@ -1,4 +1,5 @@
 import Foundation
+import ScorecastCore
 
 extension ETS {
     /// The forms automatic selection considers for a series, in R's order (error A then M;
@@ -70,7 +71,8 @@ extension ETS {
         var notes: [String] = []
         let missing = series.count - series.observedCount
         if missing > 0 {
-            notes.append("\(missing) missing value\(missing == 1 ? "" : "s") inside the series: the recursion carries the state through and skips the error")
+            notes.append(
+                "\(missing) missing value\(missing == 1 ? "" : "s") inside the series: the recursion carries the state through and skips the error")
         }
         // One value carries no information about the smoothing or the error variance.
         guard observed.count >= 2 else { throw TimeSeriesError.tooShort(series: series.name, needed: 2, got: observed.count) }
@@ -124,8 +126,9 @@ extension ETS {
     private func constantFit(series: TimeSeries, value: Double) -> FittedETS {
         let form = Form(error: .additive, trend: .none, season: .none)
         let setUp = SharedSetUp(values: series.values, m: 1)
-        let fitted = makeFitted(form: form, m: 1, point: [0.99999, value], smoothingCount: 1, setUp: setUp, series: series,
-                                notes: ["constant series: simple exponential smoothing with alpha = 0.99999"])
+        let fitted = makeFitted(
+            form: form, m: 1, point: [0.99999, value], smoothingCount: 1, setUp: setUp, series: series,
+            notes: ["constant series: simple exponential smoothing with alpha = 0.99999"])
         return fitted!
     }
 }

@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastNumerics
 
 extension FittedETS {
@@ -20,8 +21,9 @@ extension FittedETS {
                         slice[step] = deviation * RandomVariates.standardNormal(using: &generator)
                     }
                     finalState.seasonal.withUnsafeBufferPointer { ETSRecursion.loadRing(ring, fromRecentFirst: $0) }
-                    ETSRecursion.simulate(path: slice, form: form, parameters: parameters,
-                                          level: finalState.level, trend: finalState.trend, seasonal: ring)
+                    ETSRecursion.simulate(
+                        path: slice, form: form, parameters: parameters,
+                        level: finalState.level, trend: finalState.trend, seasonal: ring)
                 }
             }
         }

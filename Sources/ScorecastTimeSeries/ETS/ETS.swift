@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// Exponential smoothing state-space models (ETS): the specification before it sees data.
 ///
 /// An ETS model is named by its error, trend and seasonal components: `ETS(M,Ad,M)` has
@@ -59,10 +61,16 @@ public struct ETS: ForecastModelSpec, Hashable {
                 letters.remove(at: 2)
             }
             func component(_ letter: Character) -> Int? {
-                switch letter { case "N": 0; case "A": 1; case "M": 2; default: nil }
+                switch letter {
+                case "N": 0
+                case "A": 1
+                case "M": 2
+                default: nil
+                }
             }
             guard letters[0] == "A" || letters[0] == "M",
-                  let trend = component(letters[1]), let season = component(letters[2]) else { return nil }
+                let trend = component(letters[1]), let season = component(letters[2])
+            else { return nil }
             if damped && trend == 0 { return nil }
             self.init(
                 error: letters[0] == "A" ? .additive : .multiplicative,
@@ -122,8 +130,10 @@ public struct ETS: ForecastModelSpec, Hashable {
         public var gamma: ClosedRange<Double>
         public var phi: ClosedRange<Double>
 
-        public init(alpha: ClosedRange<Double> = 1e-4...0.9999, beta: ClosedRange<Double> = 1e-4...0.9999,
-                    gamma: ClosedRange<Double> = 1e-4...0.9999, phi: ClosedRange<Double> = 0.8...0.98) {
+        public init(
+            alpha: ClosedRange<Double> = 1e-4...0.9999, beta: ClosedRange<Double> = 1e-4...0.9999,
+            gamma: ClosedRange<Double> = 1e-4...0.9999, phi: ClosedRange<Double> = 0.8...0.98
+        ) {
             self.alpha = alpha
             self.beta = beta
             self.gamma = gamma
@@ -167,10 +177,12 @@ public struct ETS: ForecastModelSpec, Hashable {
     public var combination: Combination
 
     /// A spec; the defaults are R `forecast` 8.20's.
-    public init(form: Form? = nil, allowsMultiplicativeTrend: Bool = false, restrict: Bool = true,
-                additiveOnly: Bool = false, bounds: Bounds = .both, criterion: InformationCriterion = .aicc,
-                limits: ParameterLimits = ParameterLimits(), maximumEvaluations: Int = 2000, nmse: Int = 3,
-                simulationPaths: Int = 5000, combination: Combination = .selected) {
+    public init(
+        form: Form? = nil, allowsMultiplicativeTrend: Bool = false, restrict: Bool = true,
+        additiveOnly: Bool = false, bounds: Bounds = .both, criterion: InformationCriterion = .aicc,
+        limits: ParameterLimits = ParameterLimits(), maximumEvaluations: Int = 2000, nmse: Int = 3,
+        simulationPaths: Int = 5000, combination: Combination = .selected
+    ) {
         precondition((1...30).contains(nmse), "nmse must be in 1...30")
         self.form = form
         self.allowsMultiplicativeTrend = allowsMultiplicativeTrend || form?.trend == .multiplicative

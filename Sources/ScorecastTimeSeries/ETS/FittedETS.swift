@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastNumerics
 
 /// An ETS model estimated on one series: parameters, states, fit statistics, and forecasts.

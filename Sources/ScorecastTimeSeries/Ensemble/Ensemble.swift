@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// A forecast combination (`--model ensemble`): several models fitted to the same series, their
 /// forecasts combined step by step by the median or the mean.
 ///
@@ -65,7 +67,7 @@ public struct Ensemble: ForecastModelSpec {
         }
         // A member that stood a simpler model in for itself (the catalogue's fallback to naive)
         // is left out too, unless every member did.
-        let isStandIn = { (fit: (member: String, fitted: AnyFittedForecastModel)) in fit.fitted.base is FallbackFittedModel }
+        let isStandIn = { (fit: (member: String, fitted: AnyFittedForecastModel)) in fit.fitted.fallback != nil }
         if !fits.allSatisfy(isStandIn) {
             for fit in fits where isStandIn(fit) { failures.append("\(fit.member): \(fit.fitted.notes.first ?? "fell back")") }
             fits.removeAll(where: isStandIn)
@@ -95,6 +97,12 @@ public struct FittedEnsemble: FittedForecastModel {
 
     public var notes: [String] { memberNotes + members.flatMap { member in member.notes.map { "\(member.description): \($0)" } } }
 
+    /// ``ModelFallback/Reason/everyMemberFellBack`` when every member is a stand-in (the
+    /// ensemble keeps stand-ins only then).
+    public var fallback: ModelFallback? {
+        members.allSatisfy { $0.fallback != nil } ? ModelFallback(reason: .everyMemberFellBack, standIn: description) : nil
+    }
+
     /// The members' fitted values combined where all of them have one.
     public var fittedValues: [Double] {
         (0..<series.count).map { index in
@@ -109,9 +117,10 @@ public struct FittedEnsemble: FittedForecastModel {
             (0..<horizon).map { step in combination.combine(forecasts.map { pick($0)[step] }) }
         }
         let intervals = levels.indices.map { index in
-            PredictionInterval(level: levels[index],
-                               lower: combined { $0.intervals[index].lower },
-                               upper: combined { $0.intervals[index].upper })
+            PredictionInterval(
+                level: levels[index],
+                lower: combined { $0.intervals[index].lower },
+                upper: combined { $0.intervals[index].upper })
         }
         return Forecast(start: series.end.advanced(by: 1), mean: combined(\.mean), intervals: intervals, model: description)
             .flooredAtZero(ifNonNegative: series)

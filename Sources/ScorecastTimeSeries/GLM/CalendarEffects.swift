@@ -1,8 +1,9 @@
 import ScorecastNumerics
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One row of an effects table: a term's effect as a percentage change with its interval, or a
@@ -24,8 +25,9 @@ public struct CalendarEffect: Sendable, Equatable {
     public var value: Double
 
     static func diagnostic(_ term: String, value: Double, pValue: Double = .nan) -> CalendarEffect {
-        CalendarEffect(term: term, estimatePercent: .nan, lower: .nan, upper: .nan, coefficient: .nan,
-                       standardError: .nan, pValue: pValue, value: value)
+        CalendarEffect(
+            term: term, estimatePercent: .nan, lower: .nan, upper: .nan, coefficient: .nan,
+            standardError: .nan, pValue: pValue, value: value)
     }
 }
 
@@ -164,7 +166,8 @@ extension FittedCalendarGLM {
         }
         return (0..<m).map { position in
             let weights = (0..<p).map { average[position][$0] - overall[$0] }
-            let term = m == 12
+            let term =
+                m == 12
                 ? "month_" + (position + 1 < 10 ? "0" : "") + String(position + 1)
                 : "quarter_\(position + 1)"
             return effect(term: term, weights: weights, level: level)

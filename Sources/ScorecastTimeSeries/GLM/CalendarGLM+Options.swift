@@ -1,3 +1,5 @@
+import ScorecastCore
+
 extension CalendarGLM {
     /// What `glm:OPTIONS` accepts, for error messages and `--help`.
     public static let optionsSummary =
@@ -57,7 +59,8 @@ extension CalendarGLM {
         case "noseason": return SeasonalTerms.none
         default:
             guard option.hasPrefix("fourier"), let order = Int(option.dropFirst(7)), (1...6).contains(order),
-                  String(order) == option.dropFirst(7) else { return nil }
+                String(order) == option.dropFirst(7)
+            else { return nil }
             return .fourier(order: order)
         }
     }

@@ -1,8 +1,10 @@
+import ScorecastCore
 import ScorecastNumerics
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Calendar-aware regression for counts, proportions and continuous indicators: a GLM with
@@ -33,7 +35,8 @@ import Darwin
 public struct CalendarGLM: ForecastModelSpec {
     /// Which error distribution to fit.
     public enum Family: String, Sendable, CaseIterable {
-        case automatic, gaussian, poisson, negativeBinomial = "negbin"
+        case automatic, gaussian, poisson
+        case negativeBinomial = "negbin"
     }
 
     public var family: Family
@@ -109,6 +112,13 @@ public struct CalendarGLM: ForecastModelSpec {
         }
         let name = series.name
         guard !rows.isEmpty else { throw TimeSeriesError.empty(series: name) }
+        if calendar != nil, series.start.year < EnglandBankHolidays.firstYear {
+            throw TimeSeriesError.unsuitable(
+                series: name,
+                reason:
+                    "the England calendar is known from \(EnglandBankHolidays.firstYear); the series starts in \(series.start) (glm:nocalendar fits it without one)"
+            )
+        }
         let observed = rows.map { series.values[$0] }
         var notes: [String] = []
 
@@ -228,7 +238,9 @@ public struct CalendarGLM: ForecastModelSpec {
         switch family {
         case .negativeBinomial:
             let nb = try GeneralizedLinearModel.fitNegativeBinomial(design: matrix, response: response)
-            glm = nb.glm; theta = nb.theta; thetaStandardError = nb.thetaStandardError
+            glm = nb.glm
+            theta = nb.theta
+            thetaStandardError = nb.thetaStandardError
         case .poisson where self.family == .automatic:
             let poisson = try GeneralizedLinearModel.fit(design: matrix, response: response, family: .poisson)
             glm = poisson
@@ -237,7 +249,9 @@ public struct CalendarGLM: ForecastModelSpec {
                 // Boundary test: the p-value is half the χ²₁ tail.
                 let pValue = 0.5 * ChiSquared.survival(max(statistic, 0), degreesOfFreedom: 1)
                 if pValue < 0.05 && nb.theta < 1e7 {
-                    glm = nb.glm; theta = nb.theta; thetaStandardError = nb.thetaStandardError
+                    glm = nb.glm
+                    theta = nb.theta
+                    thetaStandardError = nb.thetaStandardError
                     resolved = nb.glm.family
                     notes.append("negative binomial chosen over Poisson: overdispersion test p = \(pValue)")
                 }

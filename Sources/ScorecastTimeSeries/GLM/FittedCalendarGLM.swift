@@ -1,8 +1,10 @@
+import ScorecastCore
 import ScorecastNumerics
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A fitted ``CalendarGLM``: the GLM, its design, and forecasts by simulation.
@@ -40,8 +42,10 @@ public struct FittedCalendarGLM: FittedForecastModel {
     public let simulations: Int
     public var notes: [String]
 
-    init(series: TimeSeries, trials: [Double]?, rows: [Int], design: RegressionDesign, glm: GLMFit,
-         theta: Double?, thetaStandardError: Double?, simulations: Int, notes: [String]) {
+    init(
+        series: TimeSeries, trials: [Double]?, rows: [Int], design: RegressionDesign, glm: GLMFit,
+        theta: Double?, thetaStandardError: Double?, simulations: Int, notes: [String]
+    ) {
         self.series = series
         self.trials = trials
         self.rows = rows
@@ -65,7 +69,8 @@ public struct FittedCalendarGLM: FittedForecastModel {
     public var coefficientCovariance: Matrix {
         let scale = dispersionAdjustment
         let covariance = glm.covariance
-        return scale == 1 ? covariance : Matrix(rows: covariance.rows, columns: covariance.columns, columnMajor: covariance.elements.map { $0 * scale })
+        return scale == 1
+            ? covariance : Matrix(rows: covariance.rows, columns: covariance.columns, columnMajor: covariance.elements.map { $0 * scale })
     }
 
     /// Whether intervals use Student's t (dispersion estimated or adjusted).
@@ -186,12 +191,14 @@ public struct FittedCalendarGLM: FittedForecastModel {
                     // Variance φ̂ (μ + μ²/θ*): size θ′ = μ² / (φ̂ μ + φ̂ μ²/θ* − μ).
                     let variance = inflation * (mu + (thetaDraw.isFinite ? mu * mu / thetaDraw : 0))
                     let size = variance > mu * (1 + 1e-9) ? mu * mu / (variance - mu) : .infinity
-                    value = size.isFinite && size < 1e8 && size > 0
+                    value =
+                        size.isFinite && size < 1e8 && size > 0
                         ? Double(RandomVariates.negativeBinomial(mean: mu, size: size, using: &generator))
                         : Double(RandomVariates.poisson(mean: mu, using: &generator))
                 case .quasiPoisson:
                     let excess = glm.dispersion - 1
-                    value = excess > 1e-9
+                    value =
+                        excess > 1e-9
                         ? Double(RandomVariates.negativeBinomial(mean: mu, size: mu / excess, using: &generator))
                         : Double(RandomVariates.poisson(mean: mu, using: &generator))
                 case .gaussian:

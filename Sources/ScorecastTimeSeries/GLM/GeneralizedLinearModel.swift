@@ -1,8 +1,9 @@
 import ScorecastNumerics
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Why a generalized linear model could not be fitted.
@@ -54,8 +55,9 @@ public struct GLMFit: Sendable {
 
     /// Covariance of β: φ (XᵀWX)⁻¹.
     public var covariance: Matrix {
-        Matrix(rows: unscaledCovariance.rows, columns: unscaledCovariance.columns,
-               columnMajor: unscaledCovariance.elements.map { $0 * dispersion })
+        Matrix(
+            rows: unscaledCovariance.rows, columns: unscaledCovariance.columns,
+            columnMajor: unscaledCovariance.elements.map { $0 * dispersion })
     }
 
     /// Standard errors of β.
@@ -129,7 +131,10 @@ public enum GeneralizedLinearModel {
         var mu = [Double](repeating: 0, count: n)
         if let start {
             let xb = design * start
-            for i in 0..<n { eta[i] = xb[i] + offset[i]; mu[i] = family.mean(linearPredictor: eta[i]) }
+            for i in 0..<n {
+                eta[i] = xb[i] + offset[i]
+                mu[i] = family.mean(linearPredictor: eta[i])
+            }
         } else {
             for i in 0..<n {
                 mu[i] = family.startingMean(y[i], weight: priorWeights[i])
@@ -212,7 +217,8 @@ public enum GeneralizedLinearModel {
             nullDeviance = deviance([Double](repeating: weightedMean, count: n))
         } else {
             let ones = Matrix(rows: n, columns: 1, repeating: 1)
-            nullDeviance = (try? fit(design: ones, response: response, trials: trials, offset: offset, family: family, tolerance: tolerance))?.deviance ?? .nan
+            nullDeviance =
+                (try? fit(design: ones, response: response, trials: trials, offset: offset, family: family, tolerance: tolerance))?.deviance ?? .nan
         }
 
         let logLikelihood = logLikelihood(family: family, y: y, mu: mu, priorWeights: priorWeights, deviance: currentDeviance)
@@ -243,7 +249,8 @@ public enum GeneralizedLinearModel {
                 let trials = priorWeights[i]
                 let successes = (y[i] * trials).rounded()
                 let failures = trials - successes
-                total += lgamma(trials + 1) - lgamma(successes + 1) - lgamma(failures + 1)
+                total +=
+                    lgamma(trials + 1) - lgamma(successes + 1) - lgamma(failures + 1)
                     + (successes > 0 ? successes * log(mu[i]) : 0) + (failures > 0 ? failures * log1p(-mu[i]) : 0)
             }
             return total
@@ -256,7 +263,8 @@ public enum GeneralizedLinearModel {
     static func negativeBinomialLogLikelihood(y: [Double], mu: [Double], theta: Double) -> Double {
         var total = 0.0
         for i in 0..<y.count {
-            total += lgamma(theta + y[i]) - lgamma(theta) - lgamma(y[i] + 1) + theta * log(theta)
+            total +=
+                lgamma(theta + y[i]) - lgamma(theta) - lgamma(y[i] + 1) + theta * log(theta)
                 + (y[i] > 0 ? y[i] * log(mu[i]) : 0) - (theta + y[i]) * log(theta + mu[i])
         }
         return total

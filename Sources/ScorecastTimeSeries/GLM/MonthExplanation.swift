@@ -1,8 +1,10 @@
+import ScorecastCore
 import ScorecastNumerics
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Whether a month's value is unusual once trend, season and calendar are accounted for.
@@ -73,15 +75,18 @@ extension CalendarGLM {
     ///   ``MonthExplanation/minimumHistory`` values precede the period (or none: the period is
     ///   not after the series' start); other ``TimeSeriesError``s when the model cannot be fitted.
     public func explain(
-        _ series: TimeSeries, trials: [Double]? = nil, percentages: Bool = false, period: Period, levels: [Double] = [80, 95], verdictLevel: Double = 95,
+        _ series: TimeSeries, trials: [Double]? = nil, percentages: Bool = false, period: Period, levels: [Double] = [80, 95],
+        verdictLevel: Double = 95,
         using generator: inout some RandomNumberGenerator
     ) throws -> MonthExplanation {
         precondition(period.frequency == series.frequency, "period must have the series' frequency")
         let index = series.start.distance(to: period)
         let history = series.prefix(max(0, min(index, series.count)))
-        let observedBefore = index > 0 ? history.values.enumerated().filter { position, value in
-            !value.isNaN && (trials.map { !$0[position].isNaN && $0[position] > 0 } ?? true)
-        }.count : 0
+        let observedBefore =
+            index > 0
+            ? history.values.enumerated().filter { position, value in
+                !value.isNaN && (trials.map { !$0[position].isNaN && $0[position] > 0 } ?? true)
+            }.count : 0
         guard observedBefore >= MonthExplanation.minimumHistory else {
             throw TimeSeriesError.tooShort(series: series.name, needed: MonthExplanation.minimumHistory, got: observedBefore)
         }

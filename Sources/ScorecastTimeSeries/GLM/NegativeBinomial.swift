@@ -1,8 +1,9 @@
 import ScorecastNumerics
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A negative binomial GLM with its dispersion θ estimated by maximum likelihood.
@@ -48,7 +49,8 @@ extension GeneralizedLinearModel {
             theta = maximumLikelihoodTheta(y: fit.response, mu: fit.fittedMeans, start: theta).theta
             logLikelihood = negativeBinomialLogLikelihood(y: fit.response, mu: fit.fittedMeans, theta: theta)
             if abs(logLikelihood - previousLogLikelihood) <= tolerance * (abs(logLikelihood) + 1)
-                && abs(theta - previousTheta) <= 1e-10 * theta {
+                && abs(theta - previousTheta) <= 1e-10 * theta
+            {
                 break
             }
         }
@@ -70,7 +72,8 @@ extension GeneralizedLinearModel {
         func score(_ theta: Double) -> Double {
             var total = 0.0
             for i in 0..<n {
-                total += SpecialFunctions.digamma(theta + y[i]) - SpecialFunctions.digamma(theta) + log(theta) + 1
+                total +=
+                    SpecialFunctions.digamma(theta + y[i]) - SpecialFunctions.digamma(theta) + log(theta) + 1
                     - log(theta + mu[i]) - (y[i] + theta) / (mu[i] + theta)
             }
             return total
@@ -78,7 +81,8 @@ extension GeneralizedLinearModel {
         func information(_ theta: Double) -> Double {
             var total = 0.0
             for i in 0..<n {
-                total += -SpecialFunctions.trigamma(theta + y[i]) + SpecialFunctions.trigamma(theta) - 1 / theta
+                total +=
+                    -SpecialFunctions.trigamma(theta + y[i]) + SpecialFunctions.trigamma(theta) - 1 / theta
                     + 2 / (mu[i] + theta) - (y[i] + theta) / ((mu[i] + theta) * (mu[i] + theta))
             }
             return total

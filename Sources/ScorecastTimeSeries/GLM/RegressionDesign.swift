@@ -1,8 +1,10 @@
+import ScorecastCore
 import ScorecastNumerics
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How a regression model captures the seasonal pattern.
@@ -60,7 +62,8 @@ public struct RegressionDesign: Sendable {
     public var hasCalendar: Bool { calendar != nil && frequency != .annual }
 
     /// A design for a fit sample of `count` periods from `origin`.
-    public init(origin: Period, count: Int, trend: Bool = true, seasonal: SeasonalTerms, calendar: EnglandCalendar?, events: [InterventionEvent] = []) {
+    public init(origin: Period, count: Int, trend: Bool = true, seasonal: SeasonalTerms, calendar: EnglandCalendar?, events: [InterventionEvent] = [])
+    {
         self.frequency = origin.frequency
         self.origin = origin
         self.trend = trend

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// Automatic choice among the theta models (`--model theta`): every candidate is fitted and
 /// the one with the smallest mean squared one-step error over the common scored window
 /// (`t ≥ 3`, where all four models have started) is kept, as statsforecast's `AutoTheta`

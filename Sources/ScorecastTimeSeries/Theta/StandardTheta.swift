@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastNumerics
 
 /// The standard Theta method exactly as R's `forecast::thetaf()` (8.20) computes it.
@@ -83,16 +84,17 @@ public struct FittedStandardTheta: FittedForecastModel {
         let standardErrors = (0..<steps).suffix(horizon).map { variance.squareRoot() * (Double($0) * alpha * alpha + 1).squareRoot() }
         let intervals = levels.map { level in
             let z = Normal.standardQuantile(0.5 + level / 200)
-            return PredictionInterval(level: level,
-                                      lower: zip(mean, standardErrors).map { $0 - z * $1 },
-                                      upper: zip(mean, standardErrors).map { $0 + z * $1 })
+            return PredictionInterval(
+                level: level,
+                lower: zip(mean, standardErrors).map { $0 - z * $1 },
+                upper: zip(mean, standardErrors).map { $0 + z * $1 })
         }
         return Forecast(start: series.end.advanced(by: 1), mean: mean, intervals: intervals, model: description)
     }
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

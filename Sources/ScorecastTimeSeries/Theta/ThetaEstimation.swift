@@ -31,7 +31,8 @@ public enum ThetaEstimation {
             let weightRange = (1 - 1 / ThetaBounds.thetaLower)...(1 - 1 / ThetaBounds.thetaUpper)
             func solve(_ alpha: Double) -> (loss: Double, level: Double, weight: Double, count: Int) {
                 let quadratic = ThetaStateSpace.errorQuadratic(buffer, variant: variant, alpha: alpha, staticLine: line)
-                let (level, weight) = quadratic.minimiser(fixedTrendWeight: fixedWeight, trendWeightRange: weightRange, levelBound: ThetaBounds.levelMagnitude)
+                let (level, weight) = quadratic.minimiser(
+                    fixedTrendWeight: fixedWeight, trendWeightRange: weightRange, levelBound: ThetaBounds.levelMagnitude)
                 return (Swift.max(0, quadratic.sumOfSquares(initialLevel: level, trendWeight: weight)), level, weight, quadratic.count)
             }
             let alpha = searchAlpha(in: ThetaBounds.alphaLower...ThetaBounds.alphaUpper, gridStep: 0.01, localFrom: alphaStart) { solve($0).loss }
@@ -52,7 +53,9 @@ public enum ThetaEstimation {
     /// which is what reproducing `thetaf` needs; otherwise it finds the global minimum.
     ///
     /// - Returns: `α`, `ℓ₀` and the sum of squared one-step errors.
-    public static func simpleExponentialSmoothing(_ values: [Double], localFromRStart: Bool = false) -> (alpha: Double, initialLevel: Double, sumOfSquares: Double) {
+    public static func simpleExponentialSmoothing(_ values: [Double], localFromRStart: Bool = false) -> (
+        alpha: Double, initialLevel: Double, sumOfSquares: Double
+    ) {
         precondition(!values.isEmpty, "SES needs at least one value")
         return values.withUnsafeBufferPointer { buffer in
             func solve(_ alpha: Double) -> (loss: Double, level: Double) {

@@ -3,8 +3,9 @@
 /// - `theta`: per series, the one of STM, DSTM and DOTM with the smallest mean absolute error
 ///   on the last season held out (``AutomaticModel``), refitted to the whole series. OTM is not
 ///   a candidate: its static trend line is fitted to the whole sample, so its in-sample and
-///   held-out losses flatter a large θ (on M3 monthly OTM alone scores sMAPE 14.91 against
-///   DOTM's 13.76); the dynamic models were introduced to avoid exactly that look-ahead.
+///   held-out losses flatter a large θ (on M3 monthly OTM alone is far less accurate than
+///   DOTM: `docs/engineering-notes/issue-6.md`); the dynamic models were introduced to avoid
+///   exactly that look-ahead.
 /// - `theta:thetaf`: R `forecast::thetaf` (``StandardTheta``).
 /// - `theta:stm`, `theta:otm`, `theta:dstm`, `theta:dotm`: one model (``ThetaModel``).
 public enum ThetaFamily {

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// A series made ready for a theta fit: leading and trailing gaps dropped, interior gaps filled
 /// by straight lines between their neighbours.
 ///
@@ -14,7 +16,8 @@ struct ThetaInput {
 
     init(_ original: TimeSeries) throws {
         guard let first = original.values.firstIndex(where: { !$0.isNaN }),
-              let last = original.values.lastIndex(where: { !$0.isNaN }) else {
+            let last = original.values.lastIndex(where: { !$0.isNaN })
+        else {
             throw TimeSeriesError.empty(series: original.name)
         }
         var values = Array(original.values[first...last])

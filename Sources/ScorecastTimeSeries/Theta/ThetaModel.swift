@@ -1,3 +1,4 @@
+import ScorecastCore
 import ScorecastNumerics
 
 /// One of the theta models of Fiorucci et al. (2016), fitted by least squares.
@@ -74,7 +75,8 @@ public struct FittedThetaModel: FittedForecastModel {
             var lower = [Double](), upper = [Double]()
             for step in trailingGap..<steps {
                 let halfWidth = z * variances[step].squareRoot()
-                let bounds = adjustment.reseasonalise([adjustedMean[step] - halfWidth, adjustedMean[step] + halfWidth], factors: [factors[step], factors[step]])
+                let bounds = adjustment.reseasonalise(
+                    [adjustedMean[step] - halfWidth, adjustedMean[step] + halfWidth], factors: [factors[step], factors[step]])
                 lower.append(Swift.min(bounds[0], bounds[1]))
                 upper.append(Swift.max(bounds[0], bounds[1]))
             }

@@ -1,3 +1,5 @@
+import ScorecastCore
+
 /// The seasonal adjustment every theta model starts from: the 90% autocorrelation test at lag m,
 /// then a classical decomposition whose seasonal indices are removed before fitting and put
 /// back on the forecasts.
@@ -49,7 +51,8 @@ public struct ThetaSeasonalAdjustment: Sendable, Equatable {
         case .positiveAware:
             let positive = series.values.allSatisfy { $0 > 0 }
             if positive, let decomposition = try? ClassicalDecomposition.decompose(series, type: .multiplicative),
-               decomposition.seasonal.allSatisfy({ $0 >= 0.01 }) {
+                decomposition.seasonal.allSatisfy({ $0 >= 0.01 })
+            {
                 seasonal = decomposition.seasonal
                 adjusted = decomposition.seasonallyAdjusted
             } else if let decomposition = try? ClassicalDecomposition.decompose(series, type: .additive) {

@@ -57,7 +57,9 @@ public enum ThetaStateSpace {
         /// The minimising `(ℓ₀, w)` with `w` fixed (`fixedTrendWeight`) or in
         /// `[wLower, wUpper]`, and `|ℓ₀| ≤ levelBound`; exact because the loss is a convex
         /// quadratic (a one-sided bound is met by clamping the profiled one-dimensional minimum).
-        public func minimiser(fixedTrendWeight: Double?, trendWeightRange: ClosedRange<Double>, levelBound: Double) -> (initialLevel: Double, trendWeight: Double) {
+        public func minimiser(fixedTrendWeight: Double?, trendWeightRange: ClosedRange<Double>, levelBound: Double) -> (
+            initialLevel: Double, trendWeight: Double
+        ) {
             func level(given w: Double) -> Double {
                 guard aa > 0 else { return 0 }
                 return Swift.min(levelBound, Swift.max(-levelBound, (ar - w * ad) / aa))
@@ -66,7 +68,8 @@ public enum ThetaStateSpace {
             // Profile out ℓ₀: the loss in w alone is (dd − ad²/aa) w² − 2 (dr − ad·ar/aa) w + const.
             let curvature = aa > 0 ? dd - ad * ad / aa : dd
             let linear = aa > 0 ? dr - ad * ar / aa : dr
-            var w = curvature > 1e-300 * Swift.max(1, dd) ? linear / curvature : (linear > 0 ? trendWeightRange.upperBound : trendWeightRange.lowerBound)
+            var w =
+                curvature > 1e-300 * Swift.max(1, dd) ? linear / curvature : (linear > 0 ? trendWeightRange.upperBound : trendWeightRange.lowerBound)
             if !w.isFinite { w = trendWeightRange.lowerBound }
             w = Swift.min(trendWeightRange.upperBound, Swift.max(trendWeightRange.lowerBound, w))
             let l = level(given: w)
@@ -82,14 +85,16 @@ public enum ThetaStateSpace {
     /// Collects the error quadratic of `variant` at smoothing parameter `alpha`.
     ///
     /// - Complexity: O(n), no allocation.
-    public static func errorQuadratic(_ values: UnsafeBufferPointer<Double>, variant: ThetaVariant, alpha: Double, staticLine: (intercept: Double, slope: Double)) -> ErrorQuadratic {
+    public static func errorQuadratic(
+        _ values: UnsafeBufferPointer<Double>, variant: ThetaVariant, alpha: Double, staticLine: (intercept: Double, slope: Double)
+    ) -> ErrorQuadratic {
         var quadratic = ErrorQuadratic()
         let n = values.count
         let decay = 1 - alpha
         let firstScored = variant.firstScoredTime
         let dynamic = variant.isDynamic
-        var partialLevel = 0.0          // ℓₜ with ℓ₀ = 0
-        var power = 1.0                 // (1 − α)^(t−1) before time t
+        var partialLevel = 0.0  // ℓₜ with ℓ₀ = 0
+        var power = 1.0  // (1 − α)^(t−1) before time t
         var mean = 0.0
         var intercept = staticLine.intercept, slope = staticLine.slope
         for index in 0..<n {
@@ -134,9 +139,10 @@ public enum ThetaStateSpace {
         let w = parameters.trendWeight
         var fitted = [Double](repeating: .nan, count: values.count)
         let line = values.withUnsafeBufferPointer { trendLine($0) }
-        var state = ThetaState(time: 0, level: parameters.initialLevel, mean: 0,
-                               intercept: variant.isDynamic ? 0 : line.intercept,
-                               slope: variant.isDynamic ? 0 : line.slope)
+        var state = ThetaState(
+            time: 0, level: parameters.initialLevel, mean: 0,
+            intercept: variant.isDynamic ? 0 : line.intercept,
+            slope: variant.isDynamic ? 0 : line.slope)
         var power = 1.0
         for (index, y) in values.enumerated() {
             let mu: Double
@@ -197,7 +203,7 @@ public enum ThetaStateSpace {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

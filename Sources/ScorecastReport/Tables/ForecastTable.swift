@@ -1,0 +1,35 @@
+import ScorecastCore
+import ScorecastData
+import ScorecastTimeSeries
+
+/// The forecast CSV layout, the same from `scorecast forecast` and the report's
+/// `forecast.csv`: `series,period,model,mean,lo_L,hi_L...`, one row per series and forecast
+/// period, interval columns in the order of the levels.
+public enum ForecastTable {
+    /// The header for `levels`.
+    public static func header(levels: [Double]) -> [String] {
+        ["series", "period", "model", "mean"] + intervalColumns(levels)
+    }
+
+    /// `lo_80,hi_80,lo_95,hi_95` for levels 80 and 95, in the order given.
+    public static func intervalColumns(_ levels: [Double]) -> [String] {
+        levels.flatMap { ["lo_\(CSVNumber.format($0))", "hi_\(CSVNumber.format($0))"] }
+    }
+
+    /// Appends one row per forecast period.
+    public static func write(_ forecast: Forecast, series: String, to writer: inout CSVWriter) {
+        var period = forecast.start
+        for step in 0..<forecast.horizon {
+            writer.writeField(series)
+            writer.writeField(period.description)
+            writer.writeField(forecast.model)
+            writer.writeField(forecast.mean[step])
+            for interval in forecast.intervals {
+                writer.writeField(interval.lower[step])
+                writer.writeField(interval.upper[step])
+            }
+            writer.endRecord()
+            period = period.advanced(by: 1)
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// Whose prediction intervals a forecast reports (`--intervals`).
+public enum IntervalMethod: String, CaseIterable, Sendable, Hashable {
+    /// The model's own intervals.
+    case model
+    /// Conformal intervals from the series' own rolling-origin errors (``ConformalIntervals``).
+    case conformal
+    /// The registered default of the model's family: conformal where the family's own
+    /// intervals under-cover on M3 monthly (auto, theta, ARIMA, ensembles: 73–77% and 88–92%
+    /// for nominal 80% and 95%), the model's own otherwise (ETS covers 79.6% and 93.8%; the
+    /// baselines' intervals are R's).
+    case `default`
+
+    /// Whether forecasts of `specification` get conformal intervals under this method.
+    public func isConformal(for specification: ModelSpecification) -> Bool {
+        switch self {
+        case .model: false
+        case .conformal: true
+        case .default: ModelCatalogue.registration(of: specification.family).conformalByDefault
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ScorecastCore
+
+extension ModelCatalogue {
+    /// Every model family `--model` can name, one registration each, in the order `--help`
+    /// lists them. To add a family, add its case to ``ModelFamily`` and one line here:
+    ///
+    ///     Entry(.ets, "exponential smoothing ...", automaticCandidate: false) { options, _ in try ETS(options: options) },
+    ///
+    /// (or `Entry(.name, "summary", Spec())` for a model without options). `automaticCandidate`
+    /// puts it among `auto`'s last-resort choices; `conformalByDefault` calibrates its intervals
+    /// conformally under `--intervals default`. The checklist is in `docs/adding-a-model.md`.
+    static let registered: [Entry] = [
+        Entry(.automatic, automaticSummary, conformalByDefault: true) { options, catalogue in
+            if let options {
+                throw ModelCatalogueError.invalidOptions(model: ModelFamily.automatic.rawValue, options: options, expected: "no options")
+            }
+            return catalogue.automaticSpec()
+        },
+        Entry(.naive, "the last observed value", automaticCandidate: true, Naive()),
+        Entry(.seasonalNaive, "the value one season earlier", automaticCandidate: true, SeasonalNaive()),
+        Entry(.drift, "the last value plus the average change per period", automaticCandidate: true, Drift()),
+        Entry(.mean, "the mean of the observed values", MeanForecast()),
+        Entry(.naive2, "naive on the seasonally adjusted series (the M3/M4 benchmark)", automaticCandidate: true, Naive2()),
+        Entry(
+            .ets,
+            "exponential smoothing: every form as R fits them, combined by Akaike weight (ets:select for R's choice, ets:MAdM for one form); naive where the series is too short"
+        ) { options, _ in
+            AnyForecastModelSpec.fallingBackToNaive(try ETS(options: options))
+        },
+        Entry(
+            .theta, "theta family: STM, DSTM or DOTM chosen per series by held-out error; theta:thetaf|stm|otm|dstm|dotm for one",
+            conformalByDefault: true
+        ) { options, _ in
+            try ThetaFamily.catalogueSpec(option: options)
+        },
+        Entry(
+            .arima,
+            "seasonal ARIMA chosen by a stepwise AICc search after KPSS and seasonal-strength tests (R's auto.arima, CSS estimates); arima:nonseasonal, arima:p,d,q or arima:p,d,q,P,D,Q[,noconstant] for fixed orders",
+            conformalByDefault: true
+        ) { options, _ in
+            try AutoARIMA.catalogueSpec(options: options)
+        },
+        Entry(
+            .ensemble,
+            "step-by-step mean of ets, theta, theta:stm, theta:dotm and arima (what auto fits); ensemble:median, ensemble:mean:MODEL+MODEL",
+            conformalByDefault: true
+        ) { options, catalogue in
+            try Ensemble.spec(options: options, catalogue: catalogue)
+        },
+        Entry(
+            .glm,
+            "calendar-aware GLM: trend, seasonal terms by AICc, school holidays, working days and --events; Poisson or negative binomial counts, quasi-binomial numerator/denominator series (glm:negbin|poisson|gaussian, glm:fourier1..6|dummies|noseason, glm:notrend, glm:nocalendar; comma-separated)"
+        ) { options, catalogue in
+            try CalendarGLM.catalogueSpec(options: options, calendar: catalogue.calendarContext.calendar, events: catalogue.calendarContext.events)
+        },
+    ]
+
+    /// One line on what `auto` does, for `--help` and `scorecast models`.
+    public static let automaticSummary =
+        "the mean of ets, theta, theta:stm, theta:dotm and arima (a member too short for its model is left out; where every member is, naive, saying so); with --calendar england, per series whichever of that ensemble and the calendar GLM (glm) has the lower error on the last season held out"
+}
