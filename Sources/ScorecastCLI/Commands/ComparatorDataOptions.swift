@@ -4,7 +4,7 @@ import ScorecastComparators
 /// `--data DIR` and `--confidence`: where the DfE local authority files are, and which
 /// interval levels to report. Shared by `compare` and `funnel`.
 struct ComparatorDataOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Folder with la_childrens_social_care_indicators.csv, ons_population_0_17_by_la.csv and statistical_neighbours.csv.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder with measures.csv, la_childrens_social_care_indicators.csv, ons_population_0_17_by_la.csv and statistical_neighbours.csv.", valueName: "dir"))
     var data = "notebooks-data/dfe"
 
     @Option(name: .customLong("confidence"), parsing: .upToNextOption,
@@ -19,26 +19,23 @@ struct ComparatorDataOptions: ParsableArguments {
 
     var levels: [Double] { confidencePercents.map { $0 / 100 } }
 
-    /// Reads the three files.
+    /// Reads the folder's four files.
     func load() throws -> AreaData {
         try Self.load(folder: data)
     }
 
-    /// Reads the three files from `folder` (shared with `report --comparators`).
+    /// Reads the four files from `folder` (shared with `report --comparators`).
     static func load(folder: String) throws -> AreaData {
-        let folder = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        return try AreaData.load(
-            indicators: folder + "/la_childrens_social_care_indicators.csv",
-            populations: folder + "/ons_population_0_17_by_la.csv",
-            neighbours: folder + "/statistical_neighbours.csv")
+        try AreaData.load(folder: folder)
     }
 
-    /// The measures named, or all 13 when none; an unknown name is a usage error listing the valid ones.
-    static func measures(_ names: [String]) throws -> [Measure] {
-        if names.isEmpty { return Measure.all }
+    /// The measures named, or every catalogued measure when none; an unknown name is a usage
+    /// error listing the catalogued ones.
+    static func measures(_ names: [String], in catalogue: MeasureCatalogue) throws -> [Measure] {
+        if names.isEmpty { return catalogue.measures }
         return try names.map { name in
-            guard let measure = Measure.named(name) else {
-                throw ValidationError("unknown measure '\(name)'; expected one of: \(Measure.all.map(\.name).joined(separator: ", "))")
+            guard let measure = catalogue.named(name) else {
+                throw ValidationError("unknown measure '\(name)'; expected one of: \(catalogue.names.joined(separator: ", "))")
             }
             return measure
         }

@@ -26,7 +26,7 @@ struct CompareCommand: ScorecastCommand {
     @Option(help: ArgumentHelp("Year ending 31 March (e.g. 2021); every year when omitted.", valueName: "year"))
     var year: Int?
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Measures (default: all 13), e.g. cla_31mar_rate_per_10k.", valueName: "name"))
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Measures (default: every measure in the data folder's measures.csv), e.g. cla_31mar_rate_per_10k.", valueName: "name"))
     var measure: [String] = []
 
     @Option(help: ArgumentHelp("DfE statistical neighbour model: 2021 or 2025.", valueName: "year"))
@@ -42,12 +42,11 @@ struct CompareCommand: ScorecastCommand {
         guard allLas || la != nil else { throw ValidationError("give --la CODE_OR_NAME or --all-las") }
         try ComparatorDataOptions.validateNeighbourModel(snModel)
         guard significanceLevel > 0 && significanceLevel < 100 else { throw ValidationError("--significance-level must be between 0 and 100") }
-        _ = try ComparatorDataOptions.measures(measure)
     }
 
     func execute() throws {
         let data = try source.load()
-        let measures = try ComparatorDataOptions.measures(measure)
+        let measures = try ComparatorDataOptions.measures(measure, in: data.catalogue)
         let authorities: [Int]
         if allLas {
             authorities = data.localAuthorityIndices

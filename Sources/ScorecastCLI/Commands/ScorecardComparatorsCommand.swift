@@ -49,7 +49,7 @@ struct ScorecardComparatorsCommand: ScorecastCommand {
         let lines = ScorecardReport.lines(files, month: period)
         let data = try source.load()
         let authority = try ComparatorDataOptions.authority(matching: la, in: data)
-        let links = try ScorecardComparison.readLinks(path: measureMap)
+        let links = try ScorecardComparison.readLinks(path: measureMap, catalogue: data.catalogue)
         let year = comparatorYear ?? Int(String(month.prefix(4)))! - 1
         let comparison = ScorecardComparison(lines: lines, links: links, data: data, authority: authority,
                                              comparatorYear: year, neighbourModel: snModel)
