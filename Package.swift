@@ -84,7 +84,7 @@ let package = Package(
         ),
         .testTarget(name: "ScorecastReportTests", dependencies: ["ScorecastReport", "ScorecastTestSupport"]),
         .testTarget(
-            name: "ScorecastComparatorsTests", dependencies: ["ScorecastComparators", "ScorecastNumerics"],
+            name: "ScorecastComparatorsTests", dependencies: ["ScorecastComparators", "ScorecastData", "ScorecastNumerics"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ScorecastProjectionTests", dependencies: ["ScorecastProjection"]),
