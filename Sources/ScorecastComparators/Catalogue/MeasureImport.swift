@@ -27,7 +27,7 @@ public enum MeasureImport {
         /// Rows of other measures kept.
         public var rowsKept: Int
 
-        /// One line: `placement_stability_pct: 4650 Local authority, 330 Regional, 30 National rows; 58 missing (c (confidential, suppressed) 58)`.
+        /// One line: `placement_stability_pct: 4650 Local authority, 330 Regional, 30 National rows; 58 missing (c (confidential: suppressed) 58)`.
         public var line: String {
             let levels = EESObservation.Level.allCases.reversed().map { "\(rowsByLevel[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
             let missing = missingByReason.values.reduce(0, +)

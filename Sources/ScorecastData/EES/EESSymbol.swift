@@ -20,7 +20,7 @@ public enum EESSymbol: String, Sendable, CaseIterable {
     /// The symbol and its meaning, as kept with a missing value: `c (confidential)`.
     public var reason: String {
         switch self {
-        case .confidential: "c (confidential, suppressed)"
+        case .confidential: "c (confidential: suppressed)"
         case .low: "low (a positive number that rounds to 0)"
         case .roundsToZero: "k (a positive number that rounds to 0)"
         case .notAvailable: "x (not available)"
