@@ -8,7 +8,7 @@
 //   ScorecastTimeSeries    periods, series, the model protocol, model families
 //   ScorecastSPC           XmR statistical process control (Making Data Count)
 //   ScorecastCharts        accessible SVG charts from plain values (no dependencies)
-//   ScorecastData          tidy CSV codec, indicator catalogue, scorecard import
+//   ScorecastData          tidy CSV codec, indicator catalogue, scorecard import, EES CSVs, .xlsx (ZIPFoundation)
 //   ScorecastComparators   rates, intervals, statistical-neighbour comparisons
 //   ScorecastReport        the monthly HTML report (scorecard, SPC, explain, forecasts, charts)
 //   ScorecastProjection    stock-flow demand projection, scenarios, costs
@@ -31,6 +31,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -42,7 +43,7 @@ let package = Package(
         .target(name: "ScorecastTimeSeries", dependencies: ["ScorecastNumerics"]),
         .target(name: "ScorecastSPC", dependencies: ["ScorecastTimeSeries"]),
         .target(name: "ScorecastCharts"),
-        .target(name: "ScorecastData", dependencies: ["ScorecastTimeSeries"]),
+        .target(name: "ScorecastData", dependencies: ["ScorecastTimeSeries", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "ScorecastComparators", dependencies: ["ScorecastData", "ScorecastNumerics"]),
         .target(
             name: "ScorecastReport",
@@ -74,7 +75,7 @@ let package = Package(
         .target(name: "ScorecastTestSupport", dependencies: ["ScorecastTimeSeries", "ScorecastNumerics"], path: "Tests/ScorecastTestSupport"),
         .testTarget(name: "ScorecastChartsTests", dependencies: ["ScorecastCharts", "ScorecastTestSupport"]),
         .testTarget(
-            name: "ScorecastDataTests", dependencies: ["ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"],
+            name: "ScorecastDataTests", dependencies: ["ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScorecastComparators
+import ScorecastData
 
 /// `--data DIR` and `--confidence`: where the DfE local authority files are, and which
 /// interval levels to report. Shared by `compare` and `funnel`.
@@ -11,6 +12,9 @@ struct ComparatorDataOptions: ParsableArguments {
             help: ArgumentHelp("Interval levels in percent, in column order.", valueName: "percent"))
     var confidencePercents: [Double] = [95, 99.8]
 
+    @Option(help: ArgumentHelp("DfE statistical neighbour groupings (the wide CSV or LAIT's .xlsx) replacing the folder's for --sn-model.", valueName: "file"))
+    var neighbours: String?
+
     func validate() throws {
         guard !confidencePercents.isEmpty, confidencePercents.allSatisfy({ $0 > 0 && $0 < 100 }) else {
             throw ValidationError("--confidence levels must be percentages strictly between 0 and 100")
@@ -19,9 +23,13 @@ struct ComparatorDataOptions: ParsableArguments {
 
     var levels: [Double] { confidencePercents.map { $0 / 100 } }
 
-    /// Reads the folder's four files.
-    func load() throws -> AreaData {
-        try Self.load(folder: data)
+    /// Reads the folder's four files, and `--neighbours` as the `neighbourModel` year's groups.
+    func load(neighbourModel: Int = 2021) throws -> AreaData {
+        var loaded = try Self.load(folder: data)
+        if let neighbours {
+            try loaded.setNeighbours(try NeighbourGroupsFile.read(path: neighbours), file: neighbours, model: neighbourModel)
+        }
+        return loaded
     }
 
     /// Reads the four files from `folder` (shared with `report --comparators`).

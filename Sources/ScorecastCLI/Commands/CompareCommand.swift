@@ -45,7 +45,7 @@ struct CompareCommand: ScorecastCommand {
     }
 
     func execute() throws {
-        let data = try source.load()
+        let data = try source.load(neighbourModel: snModel)
         let measures = try ComparatorDataOptions.measures(measure, in: data.catalogue)
         let authorities: [Int]
         if allLas {

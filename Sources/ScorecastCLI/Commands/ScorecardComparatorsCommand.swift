@@ -47,7 +47,7 @@ struct ScorecardComparatorsCommand: ScorecastCommand {
         let period = Period(parsing: month)!
         let files = try ScorecardFiles(directory: directory, month: period)
         let lines = ScorecardReport.lines(files, month: period)
-        let data = try source.load()
+        let data = try source.load(neighbourModel: snModel)
         let authority = try ComparatorDataOptions.authority(matching: la, in: data)
         let links = try ScorecardComparison.readLinks(path: measureMap, catalogue: data.catalogue)
         let year = comparatorYear ?? Int(String(month.prefix(4)))! - 1

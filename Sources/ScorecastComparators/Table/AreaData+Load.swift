@@ -54,6 +54,7 @@ extension AreaData {
             }
             let year = try Self.integer(table, "year")
             let index = add(area: Area(code: code, name: table.text("la_name"), region: table.text("region"), level: level))
+            setOldCode(table.text("old_la_code"), of: index)
             let number = try table.number("value")
             if number == nil, let measureColumn, table.text("value_type").hasPrefix(Self.missingValueTypePrefix) {
                 let measure = table.text(measureColumn)

@@ -30,6 +30,9 @@ public struct AreaData: Sendable {
     /// What is known about each measure (`measures.csv`), in table order.
     public var catalogue = MeasureCatalogue()
     private var indexByCode: [String: Int] = [:]
+    /// Areas by DfE's three-digit LA number (`old_la_code`); several when a reorganised
+    /// authority kept its number (Buckinghamshire 825).
+    private var indicesByOldCode: [String: [Int]] = [:]
     /// Values keyed by ``valueKey(area:year:measure:)``; measures are numbered in `measureIDs`.
     private var values: [Int: Double] = [:]
     private var measureIDs: [String: Int] = [:]
@@ -61,6 +64,15 @@ public struct AreaData: Sendable {
         indexByCode[area.code] = areas.count - 1
         return areas.count - 1
     }
+
+    /// Records DfE's three-digit LA number of `area`.
+    public mutating func setOldCode(_ oldCode: String, of area: Int) {
+        guard !oldCode.isEmpty, !(indicesByOldCode[oldCode]?.contains(area) ?? false) else { return }
+        indicesByOldCode[oldCode, default: []].append(area)
+    }
+
+    /// The areas with DfE's three-digit LA number `oldCode` (empty when none).
+    public func indices(ofOldCode oldCode: String) -> [Int] { indicesByOldCode[oldCode] ?? [] }
 
     /// The index of the area with `code`.
     public func index(ofCode code: String) -> Int? { indexByCode[code] }
@@ -129,6 +141,11 @@ public struct AreaData: Sendable {
     /// Sets `area`'s statistical neighbours (indices, closest first) in the DfE model of `model` year.
     public mutating func setNeighbours(_ neighbours: [Int], of area: Int, model: Int) {
         neighbourLists[model, default: [:]][area] = neighbours
+    }
+
+    /// Removes every neighbour list of the `model` year's model.
+    public mutating func removeNeighbours(model: Int) {
+        neighbourLists[model] = nil
     }
 
     /// `area`'s statistical neighbours in the `model` year's model, closest first (empty if none).

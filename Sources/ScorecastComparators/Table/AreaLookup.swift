@@ -42,8 +42,8 @@ extension AreaData {
     }
 
     /// Of several areas, the one with a value in the latest year.
-    private func mostRecent(_ candidates: [Int]) -> Int {
-        for year in years.reversed() {
+    func mostRecent(_ candidates: [Int], upTo lastYear: Int = .max) -> Int {
+        for year in years.reversed() where year <= lastYear {
             if let match = candidates.first(where: { area in catalogue.measures.contains { !value(area: area, year: year, measure: $0.name).isNaN } }) {
                 return match
             }
