@@ -93,3 +93,34 @@ enum BundledMeasures {
                         "cin_31mar_rate_per_10k", "referrals_number", "referrals_rate_per_10k", "rereferrals_12m_pct",
                         "s47_enquiries_number", "s47_enquiries_rate_per_10k", "icpc_number", "icpc_rate_per_10k"]
 }
+
+/// `--format xlsx` writes the same table the CSV holds, read back with the project's reader.
+@Suite("--format xlsx")
+struct TableFormatXLSXTests {
+    @Test(arguments: [["compare", "--la", "E06000045", "--year", "2021"], ["compare", "--all-las", "--year", "2024", "--measure", "cla_31mar_rate_per_10k"]])
+    func theWorkbookHoldsTheCSVTable(arguments: [String]) throws {
+        let run = try CommandRun()
+        let data = ImportEESCommandTests.repository.appendingPathComponent("notebooks-data/dfe").path
+        try run.run(arguments + ["--data", data, "--output", run.path("table.csv")])
+        try run.run(arguments + ["--data", data, "--format", "xlsx", "--output", run.path("table.xlsx")])
+        let csv = try CSVReader(path: run.path("table.csv")).readAllRecords()
+        let sheet = try XLSXReader(path: run.path("table.xlsx")).sheet()
+        #expect(sheet.name == "compare")
+        let rows = sheet.rows.map { $0.fields + Array(repeating: "", count: max(0, csv[0].count - $0.fields.count)) }
+        #expect(rows == csv)
+        #expect(csv.count > 13)
+    }
+
+    @Test func scorecardComparatorsToo() throws {
+        let run = try CommandRun()
+        let tidy = Golden.fixture("golden/import").path
+        let arguments = ["scorecard-comparators", tidy, "--month", "2021-08",
+                         "--data", ImportEESCommandTests.repository.appendingPathComponent("notebooks-data/dfe").path,
+                         "--measure-map", ImportEESCommandTests.repository.appendingPathComponent("notebooks-data/dfe/scorecard-measure-map.csv").path]
+        try run.run(arguments + ["--output", run.path("sc.csv")])
+        try run.run(arguments + ["--format", "xlsx", "--output", run.path("sc.xlsx")])
+        let csv = try CSVReader(path: run.path("sc.csv")).readAllRecords()
+        let rows = try XLSXReader(path: run.path("sc.xlsx")).sheet().rows.map { $0.fields + Array(repeating: "", count: max(0, csv[0].count - $0.fields.count)) }
+        #expect(rows == csv && csv.count > 100)
+    }
+}

@@ -37,6 +37,7 @@ struct CompareCommand: ScorecastCommand {
 
     @OptionGroup var source: ComparatorDataOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var tableFormat: TableFormatOptions
 
     func validate() throws {
         guard allLas || la != nil else { throw ValidationError("give --la CODE_OR_NAME or --all-las") }
@@ -65,6 +66,6 @@ struct CompareCommand: ScorecastCommand {
         let rows = table.rows(authorities: authorities, measures: measures, years: years)
         var writer = CSVWriter()
         table.writeCSV(rows, to: &writer)
-        try output.write(writer)
+        try tableFormat.write(writer, to: output, sheetName: "compare")
     }
 }

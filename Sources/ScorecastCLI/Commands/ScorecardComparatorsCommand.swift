@@ -37,6 +37,7 @@ struct ScorecardComparatorsCommand: ScorecastCommand {
 
     @OptionGroup var source: ComparatorDataOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var tableFormat: TableFormatOptions
 
     func validate() throws {
         guard Period(parsing: month) != nil else { throw ValidationError("--month must be a period, YYYY-MM (got '\(month)')") }
@@ -55,6 +56,6 @@ struct ScorecardComparatorsCommand: ScorecastCommand {
                                              comparatorYear: year, neighbourModel: snModel)
         var writer = CSVWriter()
         comparison.writeCSV(to: &writer)
-        try output.write(writer)
+        try tableFormat.write(writer, to: output, sheetName: "scorecard-comparators")
     }
 }

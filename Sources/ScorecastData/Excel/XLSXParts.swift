@@ -27,6 +27,24 @@ enum XMLParts {
         return handler.result
     }
 
+    /// `text` with Excel's `_xHHHH_` escapes (characters XML cannot hold) decoded.
+    static func unescaped(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        var result = "", rest = Substring(text)
+        while let start = rest.range(of: "_x") {
+            result += rest[..<start.lowerBound]
+            let hex = rest[start.upperBound...].prefix(5)
+            if hex.count == 5, hex.last == "_", let value = UInt32(hex.dropLast(), radix: 16), let scalar = Unicode.Scalar(value) {
+                result.unicodeScalars.append(scalar)
+                rest = rest[rest.index(start.upperBound, offsetBy: 5)...]
+            } else {
+                result += "_x"
+                rest = rest[start.upperBound...]
+            }
+        }
+        return result + rest
+    }
+
     /// The attribute `name`, with or without a namespace prefix (`r:id` for `id`).
     static func attribute(_ attributes: [String: String], _ name: String) -> String? {
         if let value = attributes[name] { return value }
@@ -79,7 +97,7 @@ final class SharedStringsHandler: NSObject, XMLPartHandler {
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
         switch elementName {
-        case "si": result.append(current)
+        case "si": result.append(XMLParts.unescaped(current))
         case "rPh": phoneticDepth -= 1
         case "t": inText = false
         default: break
@@ -219,7 +237,7 @@ final class WorksheetHandler: NSObject, XMLPartHandler {
                     return fail(parser, "expected a shared string index below \(sharedStrings.count) in cell \(XLSXCell.letters(column))\(row), found \(DataError.quote(text))")
                 }
                 value = .text(sharedStrings[index])
-            case "inlineStr", "str": value = .text(text)
+            case "inlineStr", "str": value = .text(XMLParts.unescaped(text))
             case "b": value = .boolean(text == "1" || text.lowercased() == "true")
             case "e": value = .error(text)
             default:
