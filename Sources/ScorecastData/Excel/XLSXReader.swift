@@ -14,8 +14,8 @@ import ZIPFoundation
 /// `m`, `y`, `h` or `s` outside quotes and brackets is a date). Cells: `t="s"` shared string,
 /// `t="inlineStr"` inline string (`<is><t>`), `t="str"` formula string, `t="b"` boolean,
 /// `t="e"` error, otherwise a number (a date serial when its format is a date). Rich-text runs
-/// (`<r><t>`) are joined; phonetic runs (`<rPh>`) are skipped. How openpyxl and calamine
-/// read the same parts was the guide; no code was taken from them.
+/// (`<r><t>`) are joined; phonetic runs (`<rPh>`) are skipped; `_xHHHH_` escapes are decoded
+/// (22.9.2.19 ST_Xstring).
 ///
 /// Complexity: O(bytes of the parts read); memory O(cells + shared strings).
 public struct XLSXReader {

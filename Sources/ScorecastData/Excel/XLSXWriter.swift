@@ -10,7 +10,7 @@ import ZIPFoundation
 /// `xl/_rels/workbook.xml.rels`, `xl/styles.xml` (with the two default fills Excel expects) and
 /// `xl/worksheets/sheet1.xml` (a frozen pane below row 1). The archive is built in memory with
 /// ZIPFoundation (deflate) and a fixed modification date, so the same table gives the same
-/// bytes. Layout checked against what openpyxl and LibreOffice write; no code taken.
+/// bytes. `scripts/check-xlsx-libreoffice` opens the result in LibreOffice headless.
 ///
 /// Complexity: O(cells) time and memory.
 public enum XLSXWriter {
