@@ -77,6 +77,27 @@ struct ImportEESCommandTests {
         #expect(try Self.snapshot(run) == before)
     }
 
+    /// A percentage imported with its numerator and denominator gets intervals, significance
+    /// and a funnel, like the bundled measures.
+    @Test func anImportedPercentageHasIntervalsAndAFunnel() throws {
+        let run = try Self.runWithData()
+        let d3 = Self.repository.appendingPathComponent("notebooks-data/ees/d3_cpps_subsequent_plan_2013_to_2025.csv").path
+        try run.run(["import-ees", d3, "--column", "CPP_subsequent_percent", "--measure", "cpp_repeat_pct", "--unit", "percent",
+                     "--polarity", "lower_is_better", "--numerator", "CPP_subsequent", "--denominator", "CPP_start", "--data", run.path("dfe")])
+        try run.run(["compare", "--la", "E06000045", "--year", "2025", "--measure", "cpp_repeat_pct", "--data", run.path("dfe"), "--output", run.path("c.csv")])
+        let row = try #require(Self.rows(try run.read("c.csv")).first)
+        // Published: Southampton 87 of 280 plans (31.1%), England 24.5%.
+        #expect(row["value"] == "31.1" && row["numerator"] == "87" && row["denominator"] == "280" && row["england_value"] == "24.5")
+        #expect(row["interval_method"] == "wilson" && row["vs_england"] == "worse" && row["interval_note"] == "")
+        let lower = try #require(Double(row["lo_95"] ?? "")), upper = try #require(Double(row["hi_95"] ?? ""))
+        #expect(lower < 31.1 && 31.1 < upper)
+        try run.run(["funnel", "--measure", "cpp_repeat_pct", "--year", "2025", "--data", run.path("dfe"), "--output", run.path("f.csv")])
+        let funnel = Self.rows(try run.read("f.csv"))
+        #expect(funnel.count > 140)
+        let southampton = try #require(funnel.first { $0["la_code"] == "E06000045" })
+        #expect(southampton["flag_95"] == "above")
+    }
+
     @Test func aFilterThatIsNeededButNotGivenListsItsValues() throws {
         let run = try Self.runWithData()
         let before = try Self.snapshot(run)
