@@ -10,7 +10,8 @@
 //                          pipeline, one folder per model family
 //   ScorecastSPC           XmR statistical process control (Making Data Count)
 //   ScorecastCharts        accessible SVG charts from plain values (no dependencies)
-//   ScorecastData          tidy CSV codec, indicator catalogue, scorecard import (Core only)
+//   ScorecastData          tidy CSV codec, indicator catalogue, scorecard import, EES CSVs, .xlsx
+//                          (Core and ZIPFoundation only)
 //   ScorecastComparators   rates, intervals, statistical-neighbour comparisons
 //   ScorecastReport        the monthly HTML report (scorecard, SPC, explain, forecasts, charts)
 //   ScorecastProjection    stock-flow demand projection, scenarios, costs
@@ -35,6 +36,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -47,7 +49,7 @@ let package = Package(
         .target(name: "ScorecastTimeSeries", dependencies: ["ScorecastCore", "ScorecastNumerics"]),
         .target(name: "ScorecastSPC", dependencies: ["ScorecastCore", "ScorecastTimeSeries"]),
         .target(name: "ScorecastCharts"),
-        .target(name: "ScorecastData", dependencies: ["ScorecastCore"]),
+        .target(name: "ScorecastData", dependencies: ["ScorecastCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "ScorecastComparators", dependencies: ["ScorecastCore", "ScorecastData", "ScorecastNumerics"]),
         .target(
             name: "ScorecastReport",
@@ -80,7 +82,9 @@ let package = Package(
         ),
         .testTarget(name: "ScorecastSPCTests", dependencies: ["ScorecastCore", "ScorecastSPC"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScorecastChartsTests", dependencies: ["ScorecastCharts", "ScorecastTestSupport"]),
-        .testTarget(name: "ScorecastDataTests", dependencies: ["ScorecastCore", "ScorecastData", "ScorecastNumerics"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ScorecastDataTests",
+            dependencies: ["ScorecastCore", "ScorecastData", "ScorecastNumerics", .product(name: "ZIPFoundation", package: "ZIPFoundation")], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ScorecastComparatorsTests", dependencies: ["ScorecastCore", "ScorecastComparators", "ScorecastData", "ScorecastNumerics"],
             resources: [.copy("Fixtures")]

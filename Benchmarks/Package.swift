@@ -33,6 +33,7 @@ let package = Package(
         benchmark("Theta", using: ["ScorecastCore", "ScorecastTimeSeries"], local: ["M3Series"]),
         benchmark("Comparators", using: ["ScorecastComparators", "ScorecastCore", "ScorecastData"]),
         benchmark("Projection", using: ["ScorecastProjection", "ScorecastCore", "ScorecastTimeSeries", "ScorecastNumerics"]),
+        benchmark("EESImport", using: ["ScorecastComparators", "ScorecastCore", "ScorecastData"]),
         benchmark("ObservationReading", using: ["ScorecastData", "ScorecastCore", "ScorecastTimeSeries", "ScorecastNumerics"]),
     ]
 )

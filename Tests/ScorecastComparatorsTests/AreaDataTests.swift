@@ -69,10 +69,12 @@ struct AreaDataTests {
         data.setValue(100, area: area, year: 2021, measure: "cla_31mar_rate_per_10k")
         data.setValue(20, area: area, year: 2021, measure: "rereferrals_12m_pct")
         let options = ComparisonOptions()
-        let rate = AreaObservation(data: data, area: area, year: 2021, measure: Measure.named("cla_31mar_rate_per_10k")!, options: options)
+        let rate = AreaObservation(
+            data: data, area: area, year: 2021, measure: BundledData.catalogue.named("cla_31mar_rate_per_10k")!, options: options)
         #expect(rate.intervals.allSatisfy { $0 == nil })
         #expect(rate.note == "no population aged 0-17 for mid-2020")
-        let percent = AreaObservation(data: data, area: area, year: 2021, measure: Measure.named("rereferrals_12m_pct")!, options: options)
+        let percent = AreaObservation(
+            data: data, area: area, year: 2021, measure: BundledData.catalogue.named("rereferrals_12m_pct")!, options: options)
         #expect(percent.intervals.allSatisfy { $0 == nil } && percent.numerator.isNaN)
         #expect(percent.note == "no published referrals_number")
     }

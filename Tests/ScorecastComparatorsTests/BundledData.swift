@@ -13,5 +13,9 @@ enum BundledData {
     static let data: AreaData? = try? AreaData.load(
         indicators: path("la_childrens_social_care_indicators.csv"),
         populations: path("ons_population_0_17_by_la.csv"),
-        neighbours: path("statistical_neighbours.csv"))
+        neighbours: path("statistical_neighbours.csv"),
+        measures: path("measures.csv"))
+
+    /// The bundled measures catalogue (`measures.csv`).
+    static let catalogue: MeasureCatalogue = (try? MeasureCatalogue.read(path: path("measures.csv"))) ?? MeasureCatalogue()
 }

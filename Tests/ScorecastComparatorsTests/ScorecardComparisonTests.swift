@@ -15,7 +15,7 @@ struct ScorecardComparisonTests {
         let month = try #require(Period(parsing: "2021-08"))
         let files = try ScorecardFiles(directory: root.appendingPathComponent("notebooks-data/scorecard/tidy").path, month: month)
         let data = try #require(BundledData.data)
-        let links = try ScorecardComparison.readLinks(path: BundledData.path("scorecard-measure-map.csv"))
+        let links = try ScorecardComparison.readLinks(path: BundledData.path("scorecard-measure-map.csv"), catalogue: BundledData.catalogue)
         return ScorecardComparison(
             lines: ScorecardReport.lines(files, month: month), links: links, data: data,
             authority: try data.localAuthority(matching: "E06000045"), comparatorYear: 2020)

@@ -13,10 +13,7 @@ let benchmarks: @Sendable () -> Void = {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let folder = root.appendingPathComponent("notebooks-data/dfe").path
     func load() throws -> AreaData {
-        try AreaData.load(
-            indicators: folder + "/la_childrens_social_care_indicators.csv",
-            populations: folder + "/ons_population_0_17_by_la.csv",
-            neighbours: folder + "/statistical_neighbours.csv")
+        try AreaData.load(folder: folder)
     }
     let configuration = Benchmark.Configuration(
         metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
@@ -26,7 +23,7 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             let data = try load()
             let table = ComparisonTable(data: data)
-            let rows = table.rows(authorities: data.localAuthorityIndices, measures: Measure.all, years: data.years)
+            let rows = table.rows(authorities: data.localAuthorityIndices, measures: data.catalogue.measures, years: data.years)
             var writer = CSVWriter()
             table.writeCSV(rows, to: &writer)
             blackHole(writer.bytes.count)
@@ -38,7 +35,7 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             let table = ComparisonTable(data: data)
-            blackHole(table.rows(authorities: data.localAuthorityIndices, measures: Measure.all, years: data.years).count)
+            blackHole(table.rows(authorities: data.localAuthorityIndices, measures: data.catalogue.measures, years: data.years).count)
         }
     }
 

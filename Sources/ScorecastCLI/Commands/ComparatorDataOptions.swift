@@ -1,18 +1,25 @@
 import ArgumentParser
 import ScorecastComparators
+import ScorecastData
 
 /// `--data DIR` and `--confidence`: where the DfE local authority files are, and which
 /// interval levels to report. Shared by `compare` and `funnel`.
 struct ComparatorDataOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Folder with la_childrens_social_care_indicators.csv, ons_population_0_17_by_la.csv and statistical_neighbours.csv.", valueName: "dir"))
+            "Folder with measures.csv, la_childrens_social_care_indicators.csv, ons_population_0_17_by_la.csv and statistical_neighbours.csv.",
+            valueName: "dir"))
     var data = "notebooks-data/dfe"
 
     @Option(
         name: .customLong("confidence"), parsing: .upToNextOption,
         help: ArgumentHelp("Interval levels in percent, in column order.", valueName: "percent"))
     var confidencePercents: [Double] = [95, 99.8]
+
+    @Option(
+        help: ArgumentHelp(
+            "DfE statistical neighbour groupings (the wide CSV or LAIT's .xlsx) replacing the folder's for --sn-model.", valueName: "file"))
+    var neighbours: String?
 
     func validate() throws {
         guard !confidencePercents.isEmpty, confidencePercents.allSatisfy({ $0 > 0 && $0 < 100 }) else {
@@ -22,26 +29,27 @@ struct ComparatorDataOptions: ParsableArguments {
 
     var levels: [Double] { confidencePercents.map { $0 / 100 } }
 
-    /// Reads the three files.
-    func load() throws -> AreaData {
-        try Self.load(folder: data)
+    /// Reads the folder's four files, and `--neighbours` as the `neighbourModel` year's groups.
+    func load(neighbourModel: Int = 2021) throws -> AreaData {
+        var loaded = try Self.load(folder: data)
+        if let neighbours {
+            try loaded.setNeighbours(try NeighbourGroupsFile.read(path: neighbours), file: neighbours, model: neighbourModel)
+        }
+        return loaded
     }
 
-    /// Reads the three files from `folder` (shared with `report --comparators`).
+    /// Reads the four files from `folder` (shared with `report --comparators`).
     static func load(folder: String) throws -> AreaData {
-        let folder = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        return try AreaData.load(
-            indicators: folder + "/la_childrens_social_care_indicators.csv",
-            populations: folder + "/ons_population_0_17_by_la.csv",
-            neighbours: folder + "/statistical_neighbours.csv")
+        try AreaData.load(folder: folder)
     }
 
-    /// The measures named, or all 13 when none; an unknown name is a usage error listing the valid ones.
-    static func measures(_ names: [String]) throws -> [Measure] {
-        if names.isEmpty { return Measure.all }
+    /// The measures named, or every catalogued measure when none; an unknown name is a usage
+    /// error listing the catalogued ones.
+    static func measures(_ names: [String], in catalogue: MeasureCatalogue) throws -> [Measure] {
+        if names.isEmpty { return catalogue.measures }
         return try names.map { name in
-            guard let measure = Measure.named(name) else {
-                throw ValidationError("unknown measure '\(name)'; expected one of: \(Measure.all.map(\.name).joined(separator: ", "))")
+            guard let measure = catalogue.named(name) else {
+                throw ValidationError("unknown measure '\(name)'; expected one of: \(catalogue.names.joined(separator: ", "))")
             }
             return measure
         }

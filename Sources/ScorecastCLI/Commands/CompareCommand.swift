@@ -26,7 +26,9 @@ struct CompareCommand: ScorecastCommand {
     @Option(help: ArgumentHelp("Year ending 31 March (e.g. 2021); every year when omitted.", valueName: "year"))
     var year: Int?
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Measures (default: all 13), e.g. cla_31mar_rate_per_10k.", valueName: "name"))
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp("Measures (default: every measure in the data folder's measures.csv), e.g. cla_31mar_rate_per_10k.", valueName: "name"))
     var measure: [String] = []
 
     @Option(help: ArgumentHelp("DfE statistical neighbour model: 2021 or 2025.", valueName: "year"))
@@ -37,17 +39,17 @@ struct CompareCommand: ScorecastCommand {
 
     @OptionGroup var source: ComparatorDataOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var tableFormat: TableFormatOptions
 
     func validate() throws {
         guard allLas || la != nil else { throw ValidationError("give --la CODE_OR_NAME or --all-las") }
         try ComparatorDataOptions.validateNeighbourModel(snModel)
         guard significanceLevel > 0 && significanceLevel < 100 else { throw ValidationError("--significance-level must be between 0 and 100") }
-        _ = try ComparatorDataOptions.measures(measure)
     }
 
     func execute() throws {
-        let data = try source.load()
-        let measures = try ComparatorDataOptions.measures(measure)
+        let data = try source.load(neighbourModel: snModel)
+        let measures = try ComparatorDataOptions.measures(measure, in: data.catalogue)
         let authorities: [Int]
         if allLas {
             authorities = data.localAuthorityIndices
@@ -68,6 +70,6 @@ struct CompareCommand: ScorecastCommand {
         let rows = table.rows(authorities: authorities, measures: measures, years: years)
         var writer = CSVWriter()
         table.writeCSV(rows, to: &writer)
-        try output.write(writer)
+        try tableFormat.write(writer, to: output, sheetName: "compare")
     }
 }

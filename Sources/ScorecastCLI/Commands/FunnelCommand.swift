@@ -31,16 +31,15 @@ struct FunnelCommand: ScorecastCommand {
         guard FunnelLimits.Overdispersion(rawValue: overdispersion) != nil else {
             throw ValidationError("--overdispersion must be none, multiplicative or additive")
         }
-        let measures = try ComparatorDataOptions.measures([measure])
-        guard measures[0].kind != .count else {
-            throw ValidationError("funnel plots need a rate or percentage measure; \(measure) is a count")
-        }
     }
 
     func execute() throws {
         let data = try source.load()
         try ComparatorDataOptions.requireYear(year, in: data)
-        let chosen = try ComparatorDataOptions.measures([measure])[0]
+        let chosen = try ComparatorDataOptions.measures([measure], in: data.catalogue)[0]
+        guard chosen.kind != .count else {
+            throw ValidationError("funnel plots need a rate or percentage measure; \(measure) is a count")
+        }
         let funnel: FunnelTable
         do {
             funnel = try FunnelTable(

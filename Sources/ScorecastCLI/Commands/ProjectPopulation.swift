@@ -45,16 +45,16 @@ struct ProjectPopulation: ScorecastCommand {
         for level in levels where !(level > 0 && level < 100) {
             throw ValidationError("--level must lie strictly between 0 and 100, got \(level)")
         }
-        guard let found = Measure.named(measure), found.kind == .rate else {
-            let rates = Measure.all.filter { $0.kind == .rate }.map(\.name).joined(separator: ", ")
-            throw ValidationError("--measure must be a rate per 10,000: one of \(rates)")
-        }
     }
 
     func execute() throws {
         let levels = self.levels.isEmpty ? [80, 95] : self.levels
         let folder = data.hasSuffix("/") ? String(data.dropLast()) : data
         let areas = try ComparatorDataOptions.load(folder: folder)
+        guard let found = areas.catalogue.named(measure), found.kind == .rate else {
+            let rates = areas.catalogue.measures.filter { $0.kind == .rate }.map(\.name).joined(separator: ", ")
+            throw ValidationError("--measure must be a rate per 10,000: one of \(rates)")
+        }
         let area = try ComparatorDataOptions.authority(matching: la, in: areas)
         let years = areas.years
         guard let firstYear = years.first(where: { !areas.value(area: area, year: $0, measure: measure).isNaN }),

@@ -38,6 +38,7 @@ struct ScorecardComparatorsCommand: ScorecastCommand {
 
     @OptionGroup var source: ComparatorDataOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var tableFormat: TableFormatOptions
 
     func validate() throws {
         guard Period(parsing: month) != nil else { throw ValidationError("--month must be a period, YYYY-MM (got '\(month)')") }
@@ -48,15 +49,15 @@ struct ScorecardComparatorsCommand: ScorecastCommand {
         let period = Period(parsing: month)!
         let files = try ScorecardFiles(directory: directory, month: period)
         let lines = ScorecardReport.lines(files, month: period)
-        let data = try source.load()
+        let data = try source.load(neighbourModel: snModel)
         let authority = try ComparatorDataOptions.authority(matching: la, in: data)
-        let links = try ScorecardComparison.readLinks(path: measureMap)
+        let links = try ScorecardComparison.readLinks(path: measureMap, catalogue: data.catalogue)
         let year = comparatorYear ?? Int(String(month.prefix(4)))! - 1
         let comparison = ScorecardComparison(
             lines: lines, links: links, data: data, authority: authority,
             comparatorYear: year, neighbourModel: snModel)
         var writer = CSVWriter()
         comparison.writeCSV(to: &writer)
-        try output.write(writer)
+        try tableFormat.write(writer, to: output, sheetName: "scorecard-comparators")
     }
 }

@@ -2,17 +2,40 @@ import ScorecastCore
 import ScorecastData
 
 extension AreaData {
-    /// Reads the bundled DfE files (`notebooks-data/dfe/`): the indicators, the populations aged
-    /// 0–17 and the statistical neighbours. Columns are found by name (the data layer's
-    /// ``CSVTable``); other columns are ignored.
+    /// The file names of a comparator data folder (the layout of `notebooks-data/dfe/`).
+    public enum FileName {
+        public static let indicators = "la_childrens_social_care_indicators.csv"
+        public static let populations = "ons_population_0_17_by_la.csv"
+        public static let neighbours = "statistical_neighbours.csv"
+        public static let measures = "measures.csv"
+    }
+
+    /// The value type of an indicator row whose value is missing for a stated reason: the
+    /// `value_type` column reads `missing: REASON` and the `value` is empty.
+    public static let missingValueTypePrefix = "missing: "
+
+    /// Reads a comparator data folder: the four files named in ``FileName``.
+    public static func load(folder: String) throws -> AreaData {
+        let folder = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        return try load(
+            indicators: folder + "/" + FileName.indicators, populations: folder + "/" + FileName.populations,
+            neighbours: folder + "/" + FileName.neighbours, measures: folder + "/" + FileName.measures)
+    }
+
+    /// Reads the bundled DfE files (`notebooks-data/dfe/`): the measures catalogue (when
+    /// `measures` is given), the indicators, the populations aged 0–17 and the statistical
+    /// neighbours. Columns are found by name (the data layer's ``CSVTable``); other columns are
+    /// ignored. An indicator row with an empty value is read as missing when its `value_type`
+    /// says why (``missingValueTypePrefix``).
     ///
     /// - Throws: ``DataError`` naming file, line and column for malformed CSV, a missing column,
     ///   a year or value that is not a number, an unknown geographic level, a duplicated
     ///   area + year + measure, or a code in the neighbours file that names no area;
     ///   `ByteSourceError` when a file cannot be read.
     /// - Complexity: O(rows).
-    public static func load(indicators: String, populations: String, neighbours: String) throws -> AreaData {
+    public static func load(indicators: String, populations: String, neighbours: String, measures: String? = nil) throws -> AreaData {
         var data = AreaData()
+        if let measures { data.catalogue = try MeasureCatalogue.read(path: measures) }
         try data.readValues(path: indicators, measureColumn: "measure")
         try data.readValues(path: populations, measureColumn: nil)
         try data.readNeighbours(path: neighbours)
@@ -33,7 +56,20 @@ extension AreaData {
             }
             let year = try Self.integer(table, "year")
             let index = add(area: Area(code: code, name: table.text("la_name"), region: table.text("region"), level: level))
-            guard let value = try table.number("value"), value.isFinite else {
+            setOldCode(table.text("old_la_code"), of: index)
+            let number = try table.number("value")
+            if number == nil, let measureColumn, table.text("value_type").hasPrefix(Self.missingValueTypePrefix) {
+                let measure = table.text(measureColumn)
+                guard seen.insert(SeenKey(area: index, year: year, measure: measure)).inserted else {
+                    throw table.error(
+                        measureColumn,
+                        "expected one row per la_code, year and measure, found a second \(DataError.quote(measure)) for \(code) \(year)")
+                }
+                setMissing(
+                    reason: String(table.text("value_type").dropFirst(Self.missingValueTypePrefix.count)), area: index, year: year, measure: measure)
+                continue
+            }
+            guard let value = number, value.isFinite else {
                 throw table.error("value", "expected a number in column 'value', found an empty field")
             }
             if let measureColumn {

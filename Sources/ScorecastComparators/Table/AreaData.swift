@@ -1,6 +1,7 @@
 /// The local authority comparator data in memory: areas (England, regions, local
-/// authorities), each measure's published values by year, populations aged 0–17, and DfE's
-/// statistical neighbour lists.
+/// authorities), the measures catalogue, each measure's published values by year (and why a
+/// value is missing, when the source said), populations aged 0–17, and DfE's statistical
+/// neighbour lists.
 ///
 /// Build it with ``add(area:)``, ``setValue(_:area:year:measure:)``, ``setPopulation(_:area:year:)``
 /// and ``setNeighbours(_:of:model:)``, or read it from the bundled CSV files with
@@ -29,10 +30,17 @@ public struct AreaData: Sendable {
 
     /// Every area, in the order first added.
     public private(set) var areas: [Area] = []
+    /// What is known about each measure (`measures.csv`), in table order.
+    public var catalogue = MeasureCatalogue()
     private var indexByCode: [String: Int] = [:]
+    /// Areas by DfE's three-digit LA number (`old_la_code`); several when a reorganised
+    /// authority kept its number (Buckinghamshire 825).
+    private var indicesByOldCode: [String: [Int]] = [:]
     /// Values keyed by ``valueKey(area:year:measure:)``; measures are numbered in `measureIDs`.
     private var values: [Int: Double] = [:]
     private var measureIDs: [String: Int] = [:]
+    /// Why a value is missing (`suppressed (c)`, ...), keyed like `values`.
+    private var missingReasons: [Int: String] = [:]
     private var populations: [Int: Double] = [:]
     private var neighbourLists: [Int: [Int: [Int]]] = [:]
     /// Every year with at least one value, ascending.
@@ -60,6 +68,15 @@ public struct AreaData: Sendable {
         return areas.count - 1
     }
 
+    /// Records DfE's three-digit LA number of `area`.
+    public mutating func setOldCode(_ oldCode: String, of area: Int) {
+        guard !oldCode.isEmpty, !(indicesByOldCode[oldCode]?.contains(area) ?? false) else { return }
+        indicesByOldCode[oldCode, default: []].append(area)
+    }
+
+    /// The areas with DfE's three-digit LA number `oldCode` (empty when none).
+    public func indices(ofOldCode oldCode: String) -> [Int] { indicesByOldCode[oldCode] ?? [] }
+
     /// The index of the area with `code`.
     public func index(ofCode code: String) -> Int? { indexByCode[code] }
 
@@ -75,15 +92,31 @@ public struct AreaData: Sendable {
     public var localAuthorityIndices: [Int] { areas.indices.filter { areas[$0].level == .localAuthority } }
 
     public mutating func setValue(_ value: Double, area: Int, year: Int, measure: String) {
-        let id: Int
-        if let known = measureIDs[measure] {
-            id = known
-        } else {
-            id = measureIDs.count
-            measureIDs[measure] = id
-        }
+        let id = identifier(of: measure)
         values[Self.valueKey(area: area, year: year, measure: id)] = value
         if yearSet.insert(year).inserted { years = yearSet.sorted() }
+    }
+
+    /// Records that `measure` has no value for `area` in `year`, and why (`suppressed (c)`):
+    /// the value reads as NaN and ``missingReason(area:year:measure:)`` gives `reason`.
+    public mutating func setMissing(reason: String, area: Int, year: Int, measure: String) {
+        let key = Self.valueKey(area: area, year: year, measure: identifier(of: measure))
+        values[key] = nil
+        missingReasons[key] = reason
+        if yearSet.insert(year).inserted { years = yearSet.sorted() }
+    }
+
+    /// Why `measure` has no value for `area` in `year`, when the source said; nil otherwise.
+    public func missingReason(area: Int, year: Int, measure: String) -> String? {
+        guard let id = measureIDs[measure], !missingReasons.isEmpty else { return nil }
+        return missingReasons[Self.valueKey(area: area, year: year, measure: id)]
+    }
+
+    private mutating func identifier(of measure: String) -> Int {
+        if let known = measureIDs[measure] { return known }
+        let id = measureIDs.count
+        measureIDs[measure] = id
+        return id
     }
 
     /// The published value, or NaN when there is none.
@@ -111,6 +144,11 @@ public struct AreaData: Sendable {
     /// Sets `area`'s statistical neighbours (indices, closest first) in the DfE model of `model` year.
     public mutating func setNeighbours(_ neighbours: [Int], of area: Int, model: Int) {
         neighbourLists[model, default: [:]][area] = neighbours
+    }
+
+    /// Removes every neighbour list of the `model` year's model.
+    public mutating func removeNeighbours(model: Int) {
+        neighbourLists[model] = nil
     }
 
     /// `area`'s statistical neighbours in the `model` year's model, closest first (empty if none).

@@ -42,9 +42,10 @@ extension AreaData {
     }
 
     /// Of several areas, the one with a value in the latest year.
-    private func mostRecent(_ candidates: [Int]) -> Int {
-        for year in years.reversed() {
-            if let match = candidates.first(where: { area in Measure.all.contains { !value(area: area, year: year, measure: $0.name).isNaN } }) {
+    func mostRecent(_ candidates: [Int], upTo lastYear: Int = .max) -> Int {
+        for year in years.reversed() where year <= lastYear {
+            if let match = candidates.first(where: { area in catalogue.measures.contains { !value(area: area, year: year, measure: $0.name).isNaN } })
+            {
                 return match
             }
         }

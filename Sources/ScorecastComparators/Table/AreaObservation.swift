@@ -1,3 +1,5 @@
+import ScorecastData
+
 /// One area's value of one measure in one year, with the numerator and denominator behind it
 /// and its confidence intervals, or the reason an interval cannot be given.
 public struct AreaObservation: Sendable {
@@ -18,49 +20,81 @@ public struct AreaObservation: Sendable {
     public var note: String
 
     /// The observation of `measure` for `area` in `year`.
+    ///
+    /// The numerator and denominator are the catalogue's (``Measure/numerator``,
+    /// ``Measure/denominator``; `population_0_17` is the population at mid-(year − 1)). Counts
+    /// are their own numerator; a percentage without a numerator measure has value ×
+    /// denominator / multiplier, rounded to a whole child. Where the catalogue gives no
+    /// numerator or denominator, or the data hold none for this year, the intervals are empty
+    /// and ``note`` says why; a value missing for a reason the source gave (a suppressed cell)
+    /// says that reason.
     public init(data: AreaData, area: Int, year: Int, measure: Measure, options: ComparisonOptions) {
         value = data.value(area: area, year: year, measure: measure.name)
         intervals = Array(repeating: nil, count: options.confidenceLevels.count)
         significanceInterval = nil
         interval95 = nil
         note = ""
-        let population = data.population(area: area, year: year - 1)
+        func lookup(_ name: String?) -> Double {
+            guard let name else { return .nan }
+            if name == Measure.populationDenominator { return data.population(area: area, year: year - 1) }
+            return data.value(area: area, year: year, measure: name)
+        }
         switch measure.kind {
         case .count:
             numerator = value
-            denominator = population
-        case .rate:
-            numerator = measure.countMeasure.map { data.value(area: area, year: year, measure: $0) } ?? .nan
-            denominator = population
+            denominator = lookup(measure.denominator)
+        case .rate, .number:
+            numerator = lookup(measure.numerator)
+            denominator = lookup(measure.denominator)
         case .percentage:
-            denominator = measure.countMeasure.map { data.value(area: area, year: year, measure: $0) } ?? .nan
-            numerator = (value / 100 * denominator).rounded()
+            denominator = lookup(measure.denominator)
+            numerator = measure.numerator == nil ? (value / measure.multiplier * denominator).rounded() : lookup(measure.numerator)
         }
         guard value.isFinite else {
             numerator = measure.kind == .count ? .nan : numerator
-            note = "no published value"
+            note = data.missingReason(area: area, year: year, measure: measure.name).map { "not published: " + $0 } ?? "no published value"
             return
         }
+        let missingDenominator =
+            measure.denominator == Measure.populationDenominator
+            ? "no population aged 0-17 for mid-\(year - 1)" : "no published \(measure.denominator ?? "denominator")"
         let interval: (Double) -> ConfidenceInterval?
         switch measure.kind {
         case .count:
             interval = { [value] in CountInterval.phe(count: value, confidence: $0) }
-        case .rate:
+        case .rate, .number:
+            guard measure.hasIntervalInputs else {
+                note = "no interval: the measures catalogue gives no numerator and denominator for \(measure.name)"
+                return
+            }
             guard numerator.isFinite else {
                 note = "no published count for the numerator"
                 return
             }
             guard denominator.isFinite, denominator > 0 else {
-                note = "no population aged 0-17 for mid-\(year - 1)"
+                note = missingDenominator
                 return
             }
             interval = { [numerator, denominator] in
                 CountInterval.rate(count: numerator, denominator: denominator, multiplier: measure.multiplier, confidence: $0)
             }
         case .percentage:
+            guard measure.hasIntervalInputs else {
+                numerator = .nan
+                note = "no interval: the measures catalogue gives no denominator for \(measure.name)"
+                return
+            }
             guard denominator.isFinite, denominator > 0 else {
                 numerator = .nan
-                note = "no published \(measure.countMeasure ?? "denominator")"
+                note = missingDenominator
+                return
+            }
+            guard numerator.isFinite else {
+                note = "no published count for the numerator"
+                return
+            }
+            guard numerator >= 0, numerator <= denominator else {
+                note = "no interval: numerator \(CSVNumber.format(numerator)) is not between 0 and the denominator \(CSVNumber.format(denominator))"
                 return
             }
             interval = { [numerator, denominator] in

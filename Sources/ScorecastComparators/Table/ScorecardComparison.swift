@@ -156,16 +156,17 @@ public struct ScorecardComparison: Sendable {
         }
     }
 
-    /// Reads links from a CSV with columns `code,measure,scale` (more may follow).
+    /// Reads links from a CSV with columns `code,measure,scale` (more may follow); each
+    /// measure must be in `catalogue`.
     ///
     /// - Throws: ``DataError`` for an unknown measure or a scale that is not a positive number.
-    public static func readLinks(path: String) throws -> [MeasureLink] {
+    public static func readLinks(path: String, catalogue: MeasureCatalogue) throws -> [MeasureLink] {
         let table = try CSVTable(path: path, required: ["code", "measure", "scale"])
         var links: [MeasureLink] = []
         while try table.next() {
             let name = table.text("measure")
-            guard let measure = Measure.named(name) else {
-                throw table.error("measure", "expected one of the 13 DfE measures, found \(DataError.quote(name))")
+            guard let measure = catalogue.named(name) else {
+                throw table.error("measure", "expected a measure in the measures catalogue, found \(DataError.quote(name))")
             }
             guard let scale = try table.number("scale"), scale > 0 else {
                 throw table.error("scale", "expected a positive number in column 'scale', found \(DataError.quote(table.text("scale")))")

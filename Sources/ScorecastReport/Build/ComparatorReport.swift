@@ -22,7 +22,7 @@ public struct ComparatorReport: Sendable {
     /// The DfE year (ending 31 March).
     public var year: Int
     public var table: ComparisonTable
-    /// One row per measure, in ``Measure/all`` order.
+    /// One row per catalogued measure, in catalogue order.
     public var rows: [ComparisonRow]
     /// The funnels that could be drawn, and why any other could not.
     public var funnels: [FunnelTable]
@@ -48,11 +48,11 @@ public struct ComparatorReport: Sendable {
             data: data,
             options: ComparisonOptions(
                 confidenceLevels: Self.levels, significanceLevel: 0.95, neighbourModel: neighbourModel))
-        rows = table.rows(authorities: [authority], measures: Measure.all, years: [year])
+        rows = table.rows(authorities: [authority], measures: data.catalogue.measures, years: [year])
         funnels = []
         funnelGaps = []
         for name in Self.funnelMeasures {
-            guard let measure = Measure.named(name) else { continue }
+            guard let measure = data.catalogue.named(name) else { continue }
             do {
                 funnels.append(try FunnelTable(data: data, measure: measure, year: year, levels: Self.levels))
             } catch {
@@ -104,7 +104,7 @@ public struct ComparatorReport: Sendable {
         guard value.isFinite else { return "–" }
         switch measure.kind {
         case .count: return NumberText.format(value)
-        case .rate: return NumberText.format(value, decimals: 1)
+        case .rate, .number: return NumberText.format(value, decimals: 1)
         case .percentage: return NumberText.format(value, decimals: 1) + "%"
         }
     }
@@ -113,6 +113,7 @@ public struct ComparatorReport: Sendable {
         switch measure.kind {
         case .count: "Children"
         case .rate: "Rate per 10,000 children aged 0-17"
+        case .number: measure.name
         case .percentage: "Percentage"
         }
     }
