@@ -12,7 +12,7 @@ struct Scorecast: AsyncParsableCommand {
         is given. Outputs are written whole or not at all.
         """,
         version: ScorecastNumerics.version,
-        subcommands: [Doctor.self, ImportScorecard.self, ScorecardCommand.self, SPCCommand.self, EffectsCommand.self, ExplainCommand.self, CompareCommand.self, FunnelCommand.self, Project.self, ProjectPopulation.self, ExampleCaseload.self, ImportSSDA903Command.self, Example903Command.self, ReportCommand.self, ScorecardComparatorsCommand.self,
+        subcommands: [Doctor.self, ImportScorecard.self, ScorecardCommand.self, SPCCommand.self, EffectsCommand.self, ExplainCommand.self, CompareCommand.self, FunnelCommand.self, Project.self, ProjectPopulation.self, ExampleCaseload.self, ImportSSDA903Command.self, Example903Command.self, Project903Command.self, Backtest903Command.self, ReportCommand.self, ScorecardComparatorsCommand.self,
                       ForecastCommand.self, DecomposeCommand.self, BacktestCommand.self, AccuracyCommand.self, ModelsCommand.self]
     )
 }
