@@ -17,6 +17,22 @@ public struct SSDA903Episode: Sendable, Equatable {
     public var unaccompanied: Bool
     public var file: String
     public var line: Int
+
+    public init(child: String, birth: CalendarDate, start: CalendarDate, end: CalendarDate?, place: String, reasonNewEpisode: String,
+                legalStatus: String, categoryOfNeed: String, carePeriod: String, unaccompanied: Bool, file: String, line: Int) {
+        self.child = child
+        self.birth = birth
+        self.start = start
+        self.end = end
+        self.place = place
+        self.reasonNewEpisode = reasonNewEpisode
+        self.legalStatus = legalStatus
+        self.categoryOfNeed = categoryOfNeed
+        self.carePeriod = carePeriod
+        self.unaccompanied = unaccompanied
+        self.file = file
+        self.line = line
+    }
 }
 
 /// The clean-up rules of the children's services demand model, as issue 19 states them.

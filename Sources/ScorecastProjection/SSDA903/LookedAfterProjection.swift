@@ -63,20 +63,28 @@ public struct LookedAfterProjection: Sendable {
         let entrantsByState = rates.entrantAges.joined().map { Double($0.count) }
         let monthEnds = months.map(\.lastDay)
 
-        var children: [(birth: CalendarDate, placement: Int)] = []
+        var children: [SimulatedChild] = [], survivors: [SimulatedChild] = []
         children.reserveCapacity(initial.count * 2)
+        survivors.reserveCapacity(initial.count * 2)
+        let initialChildren = initial.map { SimulatedChild(birth: $0.birth, placement: $0.placement) }
+        var exitRate = [Double](repeating: 0, count: bands * places)
+        var moveRate = [Double](repeating: 0, count: bands * places * places)
+        var totalRate = [Double](repeating: 0, count: bands * places)
         for path in 0..<paths {
-            // Rates of this path.
-            var exitRate = [[Double]](repeating: [Double](repeating: 0, count: places), count: bands)
-            var moveRate = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: places), count: places), count: bands)
+            // This path's rates, drawn from their posteriors.
             for b in 0..<bands {
                 for p in 0..<places {
                     let exposure = rates.exposure[b][p] + prior
-                    exitRate[b][p] = RandomVariates.gamma(shape: rates.exits[b][p] + prior * pooledExit, scale: 1 / exposure, using: &generator)
-                    for q in 0..<places where q != p {
-                        let shape = rates.moves[b][p][q] + prior * pooledMove[q]
-                        moveRate[b][p][q] = shape > 0 ? RandomVariates.gamma(shape: shape, scale: 1 / exposure, using: &generator) : 0
+                    let state = b * places + p
+                    exitRate[state] = RandomVariates.gamma(shape: rates.exits[b][p] + prior * pooledExit, scale: 1 / exposure, using: &generator)
+                    var total = exitRate[state]
+                    for q in 0..<places {
+                        let shape = q == p ? 0 : rates.moves[b][p][q] + prior * pooledMove[q]
+                        let rate = shape > 0 ? RandomVariates.gamma(shape: shape, scale: 1 / exposure, using: &generator) : 0
+                        moveRate[state * places + q] = rate
+                        total += rate
                     }
+                    totalRate[state] = total
                 }
             }
             let monthlyEntries = RandomVariates.gamma(shape: Double(rates.entries) + 0.5, scale: 1 / Double(rates.months), using: &generator)
@@ -85,11 +93,11 @@ public struct LookedAfterProjection: Sendable {
             mix = mix.map { $0 / mixTotal }
 
             children.removeAll(keepingCapacity: true)
-            children.append(contentsOf: initial)
+            children.append(contentsOf: initialChildren)
             var previousEnd = lastDay
             for month in 0..<horizon {
                 let monthEnd = monthEnds[month]
-                let days = Double(previousEnd.distance(to: monthEnd))
+                let days = previousEnd.distance(to: monthEnd)
                 let firstCount = children.count
                 // Entries, on a uniform day of the month.
                 for state in 0..<mix.count where mix[state] > 0 {
@@ -102,40 +110,57 @@ public struct LookedAfterProjection: Sendable {
                         let age = ages.isEmpty
                             ? Int((Double(LookedAfterAgeBand(rawValue: band)!.lowestAge) + RandomVariates.openUniform(using: &generator)) * 365.25)
                             : ages[Int(generator.next() % UInt64(ages.count))]
-                        children.append((day.advanced(by: -age), placement))
+                        children.append(SimulatedChild(birth: day.advanced(by: -age), placement: placement))
                     }
                 }
-                // Exits, moves and ageing out (entrants are exposed for half the month).
-                var survivors: [(birth: CalendarDate, placement: Int)] = []
-                survivors.reserveCapacity(children.count)
-                let startDay = previousEnd.advanced(by: 1)
-                for (index, child) in children.enumerated() {
-                    guard SSDA903Date.birthday(18, of: child.birth) > monthEnd else { continue }
-                    let band = LookedAfterAgeBand(age: max(0, SSDA903Date.age(on: startDay, birth: child.birth))).rawValue
-                    let exposureDays = index < firstCount ? days : days / 2
-                    let exit = exitRate[band][child.placement]
-                    let moves = moveRate[band][child.placement]
-                    let total = exit + moves.reduce(0, +)
-                    var placement = child.placement
-                    if RandomVariates.openUniform(using: &generator) < 1 - exp(-total * exposureDays) {
-                        var u = RandomVariates.openUniform(using: &generator) * total - exit
+                // Ageing out at 18, exits and moves (entrants are exposed for half the month).
+                survivors.removeAll(keepingCapacity: true)
+                let startDay = previousEnd.dayNumber + 1
+                for index in children.indices {
+                    var child = children[index]
+                    guard child.eighteenth > monthEnd.dayNumber else { continue }
+                    let state = child.band(on: startDay) * places + child.placement
+                    let exposureDays = index < firstCount ? Double(days) : Double(days) / 2
+                    let total = totalRate[state]
+                    if RandomVariates.openUniform(using: &generator) < -expm1(-total * exposureDays) {
+                        var u = RandomVariates.openUniform(using: &generator) * total - exitRate[state]
                         if u <= 0 { continue }
-                        for q in 0..<places where moves[q] > 0 {
-                            placement = q
-                            u -= moves[q]
+                        for q in 0..<places where moveRate[state * places + q] > 0 {
+                            child.placement = q
+                            u -= moveRate[state * places + q]
                             if u <= 0 { break }
                         }
                     }
-                    survivors.append((child.birth, placement))
+                    survivors.append(child)
                 }
-                children = survivors
+                swap(&children, &survivors)
+                let base = (path * horizon + month) * bands
                 for child in children {
-                    let band = LookedAfterAgeBand(age: max(0, SSDA903Date.age(on: monthEnd, birth: child.birth))).rawValue
-                    result[((path * horizon + month) * bands + band) * places + child.placement] += 1
+                    result[(base + child.band(on: monthEnd.dayNumber)) * places + child.placement] += 1
                 }
                 previousEnd = monthEnd
             }
         }
         return result
+    }
+}
+
+/// A child in a simulated path: the days of the birthdays that change band (1, 5, 10, 16) and
+/// of the 18th, and the placement.
+struct SimulatedChild {
+    var edges: (Int, Int, Int, Int)
+    var eighteenth: Int
+    var placement: Int
+
+    init(birth: CalendarDate, placement: Int) {
+        edges = (SSDA903Date.birthday(1, of: birth).dayNumber, SSDA903Date.birthday(5, of: birth).dayNumber,
+                 SSDA903Date.birthday(10, of: birth).dayNumber, SSDA903Date.birthday(16, of: birth).dayNumber)
+        eighteenth = SSDA903Date.birthday(18, of: birth).dayNumber
+        self.placement = placement
+    }
+
+    /// The band index on day number `day` (0 before the first birthday, also before birth).
+    @inline(__always) func band(on day: Int) -> Int {
+        (day >= edges.0 ? 1 : 0) + (day >= edges.1 ? 1 : 0) + (day >= edges.2 ? 1 : 0) + (day >= edges.3 ? 1 : 0)
     }
 }
