@@ -34,5 +34,6 @@ let package = Package(
         benchmark("Comparators", using: ["ScorecastComparators", "ScorecastData"]),
         benchmark("Projection", using: ["ScorecastProjection", "ScorecastTimeSeries", "ScorecastNumerics"]),
         benchmark("ObservationReading", using: ["ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"]),
+        benchmark("SSDA903", using: ["ScorecastData", "ScorecastProjection", "ScorecastTimeSeries", "ScorecastNumerics"]),
     ]
 )
