@@ -21,7 +21,7 @@ struct Backtest903Command: ScorecastCommand {
         all of them. Writes per council and month: total stock projected (mean, intervals) and \
         actual; then on standard error the mean error of the total at the horizon and how \
         often the intervals held the outcome (the total at every month, and every band × \
-        placement cell at the horizon).
+        placement cell with a projected mean of at least one child at the horizon).
         """
     )
 
@@ -96,7 +96,7 @@ struct Backtest903Command: ScorecastCommand {
                         errors.append(row.mean - value)
                         absolutePercent.append(abs(row.mean - value) / value * 100)
                     }
-                } else if row.period == projection.months.last! {
+                } else if row.period == projection.months.last!, row.mean >= 1 {
                     cellCount += 1
                     for (i, hit) in hits.enumerated() where hit { cellHits[i] += 1 }
                 }
@@ -111,7 +111,7 @@ struct Backtest903Command: ScorecastCommand {
         \(councils) councils, \(paths) paths, horizon \(horizon): total at month \(horizon): mean error \(CSVNumber.format((meanError * 10).rounded() / 10)), \
         mean absolute error \(CSVNumber.format((meanAbsolute * 10).rounded() / 10)) (\(CSVNumber.format((mape * 10).rounded() / 10))%); \
         total inside 80%: \(percent(totalHits[0], totalCount))%, 95%: \(percent(totalHits[1], totalCount))% of \(totalCount) council-months; \
-        band × placement cells at month \(horizon) inside 80%: \(percent(cellHits[0], cellCount))%, 95%: \(percent(cellHits[1], cellCount))% of \(cellCount)
+        band × placement cells (projected mean ≥ 1) at month \(horizon) inside 80%: \(percent(cellHits[0], cellCount))%, 95%: \(percent(cellHits[1], cellCount))% of \(cellCount)
         """)
     }
 
