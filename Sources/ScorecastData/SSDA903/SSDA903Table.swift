@@ -30,9 +30,11 @@ public enum SSDA903Table: String, Sendable, CaseIterable {
         return [.episodes, .header, .uasc].first { $0.requiredColumns.allSatisfy(names.contains) }
     }
 
-    /// Placement codes of the 903 (`PLACE`), 2016-17 to 2023-24 guidance.
+    /// Placement codes of the 903 (`PLACE`): those the 903 validator's rules list
+    /// (data-to-insight/csc-validator-be-903, `validator903/validators.py`), and K3, which the
+    /// default placement map (issue 19) puts in `Supported`.
     public static let placementCodes: Set<String> = [
-        "A3", "A4", "A5", "A6", "H5", "K1", "K2", "K3", "P1", "P2", "P3", "P4", "R1", "R2", "R3", "R5", "S1",
+        "A3", "A4", "A5", "A6", "H5", "K1", "K2", "K3", "P1", "P2", "P3", "R1", "R2", "R3", "R5", "S1",
         "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1",
     ]
 
