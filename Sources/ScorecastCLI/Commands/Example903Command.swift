@@ -13,7 +13,7 @@ struct Example903Command: ScorecastCommand {
         commandName: "example-903",
         abstract: "Write a synthetic council's SSDA903 returns (header, episodes, UASC per year).",
         discussion: """
-        SYNTHETIC DATA, for examples, tests and backtests: a stationary council of about 450 \
+        SYNTHETIC DATA, for examples, tests and backtests: a stationary council of about 430 \
         children looked after, with a council's messiness (byte order marks, CRLF, shuffled \
         rows, lower-case and padded codes, ISO dates in one year, a few bad rows). The same seed \
         always gives the same files; notebooks-data/ssda903-synthetic/ holds the default ones.

@@ -10,7 +10,7 @@ import ScorecastTimeSeries
 /// A seeded synthetic council's SSDA903 returns: SYNTHETIC DATA for examples, tests and
 /// backtests, with a future that is known.
 ///
-/// A stationary stock of about 450 children looked after: about 165 entries a year (Poisson),
+/// A stationary stock of about 430 children looked after: about 165 entries a year (Poisson),
 /// ages at entry and first placements drawn from fixed mixes by age band; while in care each
 /// child leaves, moves placement or changes legal status (a new episode in the same placement)
 /// at constant yearly hazards by age band and placement category, and leaves at 18. The
@@ -24,9 +24,9 @@ import ScorecastTimeSeries
 /// and per year a duplicated row, an episode with DEC before DECOM and an episode of a child
 /// with no header row (all three listed by `import-903`, none changing the counts).
 ///
-/// Rates chosen to resemble a council of Southampton's size (about 500 children in care,
-/// 15-20 starting a month; DfE *Children looked after in England*, 2021): age and placement
-/// mixes from the national 903 tables in outline, not fitted.
+/// The size is of the order of a mid-sized English council (about 14 children starting care a
+/// month); the age and placement mixes and the hazards are set by hand to look plausible, not
+/// fitted to any council's figures.
 public struct SyntheticSSDA903: Sendable {
     public var seed: UInt64
     /// Collection years written, ending with ``lastCollectionYear``.
