@@ -150,6 +150,26 @@ struct SSDA903Tests {
         #expect(PlacementCategoryMap.standard.category(of: code) == category)
     }
 
+    /// A `code,placement` file replaces the default map; unlisted codes count as Other, and a
+    /// code listed twice is reported where it is.
+    @Test func placementMapOverride() throws {
+        let folder = try TemporaryDirectory.make().path
+        try "code,placement\n u1 ,Kinship\nR2,Residential\nU2,Fostering\n".write(toFile: folder + "/map.csv", atomically: true, encoding: .utf8)
+        let map = try PlacementCategoryMap.read(path: folder + "/map.csv")
+        #expect(map.categories == ["Kinship", "Residential", "Fostering", "Other"])
+        #expect(map.category(of: "U1") == "Kinship")
+        #expect(map.category(of: "K2") == "Other")
+        let result = try SSDA903Import(paths: [SSDA903Sample.directory], placements: map)
+        #expect(result.summary.placements == map.categories)
+        // The same children are counted whatever the map.
+        let standard = try SSDA903Import(paths: [SSDA903Sample.directory])
+        #expect(result.summary.stock.map { $0.joined().reduce(0, +) } == standard.summary.stock.map { $0.joined().reduce(0, +) })
+        try "code,placement\nU1,Fostering\nu1,Other\n".write(toFile: folder + "/twice.csv", atomically: true, encoding: .utf8)
+        #expect(throws: DataError(file: folder + "/twice.csv", line: 3, column: 1, expected: "expected each code once, found 'U1' again")) {
+            try PlacementCategoryMap.read(path: folder + "/twice.csv")
+        }
+    }
+
     /// The clean-up rules on a hand-made child: a repeated open episode, a duplicate end, an
     /// overlap and an open episode before the next.
     @Test func cleanUpRules() throws {
