@@ -51,7 +51,11 @@ public struct LookedAfterProjection: Sendable {
 
     /// Counts per path: `result[path][month][band][placement]` flattened as
     /// `((path × horizon + month) × bands + band) × placements + placement`.
-    public func simulate(paths: Int, using generator: inout some RandomNumberGenerator) -> [Int32] {
+    ///
+    /// The paths draw from a ``Xoshiro256StarStar`` seeded from one draw of `generator` (a
+    /// concrete generator keeps the inner loop free of generic calls).
+    public func simulate(paths: Int, using injected: inout some RandomNumberGenerator) -> [Int32] {
+        var generator = Xoshiro256StarStar(seed: injected.next())
         let bands = LookedAfterAgeBand.allCases.count, places = rates.placements.count
         var result = [Int32](repeating: 0, count: paths * horizon * bands * places)
         let prior = 90.0
@@ -70,6 +74,8 @@ public struct LookedAfterProjection: Sendable {
         var exitRate = [Double](repeating: 0, count: bands * places)
         var moveRate = [Double](repeating: 0, count: bands * places * places)
         var totalRate = [Double](repeating: 0, count: bands * places)
+        var eventProbability = [Double](repeating: 0, count: bands * places)
+        var entrantEventProbability = [Double](repeating: 0, count: bands * places)
         for path in 0..<paths {
             // This path's rates, drawn from their posteriors.
             for b in 0..<bands {
@@ -99,6 +105,10 @@ public struct LookedAfterProjection: Sendable {
                 let monthEnd = monthEnds[month]
                 let days = previousEnd.distance(to: monthEnd)
                 let firstCount = children.count
+                for state in 0..<(bands * places) {
+                    eventProbability[state] = -expm1(-totalRate[state] * Double(days))
+                    entrantEventProbability[state] = -expm1(-totalRate[state] * Double(days) / 2)
+                }
                 // Entries, on a uniform day of the month.
                 for state in 0..<mix.count where mix[state] > 0 {
                     let n = RandomVariates.poisson(mean: monthlyEntries * mix[state], using: &generator)
@@ -120,10 +130,9 @@ public struct LookedAfterProjection: Sendable {
                     var child = children[index]
                     guard child.eighteenth > monthEnd.dayNumber else { continue }
                     let state = child.band(on: startDay) * places + child.placement
-                    let exposureDays = index < firstCount ? Double(days) : Double(days) / 2
-                    let total = totalRate[state]
-                    if RandomVariates.openUniform(using: &generator) < -expm1(-total * exposureDays) {
-                        var u = RandomVariates.openUniform(using: &generator) * total - exitRate[state]
+                    let probability = index < firstCount ? eventProbability[state] : entrantEventProbability[state]
+                    if RandomVariates.openUniform(using: &generator) < probability {
+                        var u = RandomVariates.openUniform(using: &generator) * totalRate[state] - exitRate[state]
                         if u <= 0 { continue }
                         for q in 0..<places where moveRate[state * places + q] > 0 {
                             child.placement = q
