@@ -29,15 +29,19 @@ struct Example903Command: ScorecastCommand {
     @Option(help: ArgumentHelp("The year the last collection year ends (2025 for 2024-25).", valueName: "YYYY"))
     var lastYear = 2025
 
+    @Option(help: "Children entering care a year (about 2.6 × this are in care at any time).")
+    var entriesPerYear = 165.0
+
     @Option(help: ArgumentHelp("Directory for the returns (created if missing).", valueName: "dir"))
     var out: String
 
     func validate() throws {
         guard (1...30).contains(years) else { throw ValidationError("--years must be 1 to 30") }
+        guard entriesPerYear > 0 && entriesPerYear <= 100_000 else { throw ValidationError("--entries-per-year must be above 0 and at most 100000") }
     }
 
     func execute() throws {
-        let files = SyntheticSSDA903(seed: seed, years: years, lastCollectionYear: lastYear).files()
+        let files = SyntheticSSDA903(seed: seed, years: years, lastCollectionYear: lastYear, entriesPerYear: entriesPerYear).files()
         if mkdir(out, 0o777) != 0 && errno != EEXIST { throw FileError.current(out, .write) }
         for folder in Set(files.map { String($0.path.split(separator: "/")[0]) }) {
             let path = out + "/" + folder
