@@ -26,6 +26,21 @@ struct SSDA903CommandTests {
         #expect(!run.exists("out"))
     }
 
+    /// The bundled synthetic returns are `example-903`'s default output, byte for byte.
+    @Test func exampleReproducesTheBundledReturns() throws {
+        let run = try CommandRun()
+        try run.run(["example-903", "--out", run.path("returns")])
+        let bundled = URL(fileURLWithPath: Self.sample).deletingLastPathComponent().appendingPathComponent("ssda903-synthetic").path
+        let years = try FileManager.default.contentsOfDirectory(atPath: bundled).sorted()
+        #expect(run.contents("returns") == years)
+        for year in years {
+            for file in ["episodes.csv", "header.csv", "uasc.csv"] {
+                let made = try Data(contentsOf: URL(fileURLWithPath: run.path("returns/\(year)/\(file)")))
+                #expect(made == (try Data(contentsOf: URL(fileURLWithPath: "\(bundled)/\(year)/\(file)"))), "\(year)/\(file)")
+            }
+        }
+    }
+
     @Test func exampleIsSeededAndItsBadRowsAreListed() throws {
         let run = try CommandRun()
         try run.run(["example-903", "--seed", "5", "--years", "3", "--out", run.path("a")])
