@@ -34,6 +34,7 @@ let package = Package(
         benchmark("Comparators", using: ["ScorecastComparators", "ScorecastCore", "ScorecastData"]),
         benchmark("Projection", using: ["ScorecastProjection", "ScorecastCore", "ScorecastTimeSeries", "ScorecastNumerics"]),
         benchmark("EESImport", using: ["ScorecastComparators", "ScorecastCore", "ScorecastData"]),
+        benchmark("SSDA903", using: ["ScorecastData", "ScorecastCore", "ScorecastProjection", "ScorecastTimeSeries", "ScorecastNumerics"]),
         benchmark("ObservationReading", using: ["ScorecastData", "ScorecastCore", "ScorecastTimeSeries", "ScorecastNumerics"]),
     ]
 )

@@ -15,7 +15,12 @@ import ZIPFoundation
 /// Complexity: O(cells) time and memory.
 public enum XLSXWriter {
     /// Cell styles (indices into `cellXfs`): default, bold header, whole number, decimal.
-    enum Style: Int { case plain = 0, header = 1, whole = 2, decimal = 3 }
+    enum Style: Int {
+        case plain = 0
+        case header = 1
+        case whole = 2
+        case decimal = 3
+    }
 
     /// The number formats: `0` for columns whose numbers are all whole, `0.0###` otherwise
     /// (one decimal at least, up to four shown; the stored value keeps full precision).
