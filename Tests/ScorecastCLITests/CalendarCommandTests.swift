@@ -24,7 +24,8 @@ struct CalendarCommandTests {
         try command.validate()
         try command.execute()
         let text = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(text == (try String(contentsOfFile: Self.fixture("calendar-effects-expected"), encoding: .utf8)))
+        let expected = try String(contentsOfFile: Self.fixture("calendar-effects-expected"), encoding: .utf8)
+        #expect(Golden.firstDifference(text, expected) == nil, "\(Golden.firstDifference(text, expected) ?? "")")
         let lines = text.split(separator: "\n")
         #expect(lines[0] == "series,term,estimate_pct,lo_95,hi_95,coefficient,std_error,p_value,value,model")
         #expect(lines[1].hasPrefix("cafcass_care_applications,school_holidays,"))
@@ -39,7 +40,8 @@ struct CalendarCommandTests {
         try command.validate()
         try command.execute()
         let text = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(text == (try String(contentsOfFile: Self.fixture("calendar-explain-expected"), encoding: .utf8)))
+        let expected = try String(contentsOfFile: Self.fixture("calendar-explain-expected"), encoding: .utf8)
+        #expect(Golden.firstDifference(text, expected) == nil, "\(Golden.firstDifference(text, expected) ?? "")")
         #expect(text.hasPrefix("series,period,observed,expected,lo_80,hi_80,lo_95,hi_95,tail_probability,verdict,"))
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ScorecastCore
 import ScorecastNumerics
 
@@ -253,7 +254,7 @@ public struct CalendarGLM: ForecastModelSpec {
                     theta = nb.theta
                     thetaStandardError = nb.thetaStandardError
                     resolved = nb.glm.family
-                    notes.append("negative binomial chosen over Poisson: overdispersion test p = \(pValue)")
+                    notes.append("negative binomial chosen over Poisson: overdispersion test p = \(String(format: "%.3g", pValue))")
                 }
             }
         default:
