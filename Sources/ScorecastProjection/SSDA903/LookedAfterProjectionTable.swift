@@ -19,7 +19,7 @@ public struct LookedAfterProjectionTable: Sendable {
     public let levels: [Double]
     public let rows: [Row]
 
-    /// Stock rows from `counts` (``LookedAfterProjection/simulate(paths:using:)``).
+    /// Stock rows from `counts` (``LookedAfterProjection/simulate(paths:scenario:using:)``).
     public init(projection: LookedAfterProjection, counts: [Int32], paths: Int, levels: [Double]) {
         self.levels = levels
         let bands = LookedAfterAgeBand.allCases.count, places = projection.rates.placements.count
