@@ -55,7 +55,7 @@ let package = Package(
             name: "ScorecastReport",
             dependencies: [
                 "ScorecastCore", "ScorecastNumerics", "ScorecastTimeSeries", "ScorecastData", "ScorecastSPC", "ScorecastCharts",
-                "ScorecastComparators",
+                "ScorecastComparators", "ScorecastProjection",
             ]
         ),
         .target(name: "ScorecastProjection", dependencies: ["ScorecastCore", "ScorecastData", "ScorecastTimeSeries", "ScorecastNumerics"]),
@@ -84,7 +84,8 @@ let package = Package(
         .testTarget(name: "ScorecastChartsTests", dependencies: ["ScorecastCharts", "ScorecastTestSupport"]),
         .testTarget(
             name: "ScorecastDataTests",
-            dependencies: ["ScorecastCore", "ScorecastData", "ScorecastNumerics", .product(name: "ZIPFoundation", package: "ZIPFoundation")], resources: [.copy("Fixtures")]),
+            dependencies: ["ScorecastCore", "ScorecastData", "ScorecastNumerics", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ScorecastComparatorsTests", dependencies: ["ScorecastCore", "ScorecastComparators", "ScorecastData", "ScorecastNumerics"],
             resources: [.copy("Fixtures")]
@@ -93,7 +94,8 @@ let package = Package(
             name: "ScorecastReportTests",
             dependencies: ["ScorecastCore", "ScorecastReport", "ScorecastData", "ScorecastTimeSeries", "ScorecastTestSupport"]
         ),
-        .testTarget(name: "ScorecastProjectionTests", dependencies: ["ScorecastCore", "ScorecastProjection", "ScorecastData", "ScorecastTimeSeries"]),
+        .testTarget(
+            name: "ScorecastProjectionTests", dependencies: ["ScorecastCore", "ScorecastProjection", "ScorecastData", "ScorecastTimeSeries"]),
         .testTarget(
             name: "ScorecastCLITests",
             dependencies: [

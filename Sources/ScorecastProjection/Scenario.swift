@@ -20,6 +20,10 @@ public struct Scenario: Sendable, Equatable {
         /// Expected starts are steered so that the expected rate per 10,000 moves in a straight
         /// line from today's to `ratePer10k` over `years`, then stays there.
         case convergeToRate(ratePer10k: Double, years: Double, population: Double)
+        /// From `from` on, `percent`% of the children who would be placed in `fromPlacement`
+        /// (on entering care or on moving placement) are placed in `toPlacement` instead
+        /// (placement categories of a 903 projection; only ``LookedAfterProjection`` uses it).
+        case placementShift(percent: Double, from: Period, fromPlacement: String, toPlacement: String)
     }
 
     /// The scenario's name, as it appears in the `scenario` column.
@@ -53,6 +57,9 @@ public struct Scenario: Sendable, Equatable {
             where !(rate >= 0) || !(years > 0) || !(population > 0):
                 throw ProjectionError.invalidScenario(
                     name: name, reason: "convergence needs a target rate ≥ 0, years > 0 and a population > 0")
+            case .placementShift(let percent, _, let from, let to) where !(percent >= 0 && percent <= 100) || from == to:
+                throw ProjectionError.invalidScenario(
+                    name: name, reason: "a placement shift needs a percentage from 0 to 100 and two different placements")
             default:
                 continue
             }
@@ -70,7 +77,7 @@ public struct Scenario: Sendable, Equatable {
                 for step in max(0, first.distance(to: from))..<max(horizon, 0) { starts[step] *= 1 + percent / 100 }
             case .exitRateChange(let percent, let from):
                 for step in max(0, first.distance(to: from))..<max(horizon, 0) { exitRate[step] *= 1 + percent / 100 }
-            case .stockCap, .convergeToRate:
+            case .stockCap, .convergeToRate, .placementShift:
                 continue
             }
         }

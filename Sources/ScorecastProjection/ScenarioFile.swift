@@ -13,15 +13,30 @@ import ScorecastTimeSeries
 /// | `exit_rate_pct` | % change to the monthly exit rate | `from` (as above) |
 /// | `stock_cap` | the most children the stock may hold | — |
 /// | `converge_rate_per_10k` | the target rate per 10,000 (e.g. the statistical neighbours') | `years`, `population` (aged 0–17) |
+/// | `placement_shift_pct` | % (0–100) of new placements in `from_placement` made in `to_placement` instead | `from_placement`, `to_placement`, `from` |
 ///
-/// Scenarios come back in the order of their first row.
+/// A projection states which changes it takes (`changes`); `placement_shift_pct` needs the
+/// placement categories of a 903 projection. Scenarios come back in the order of their first row.
 public enum ScenarioFile {
     /// The scenarios in the CSV at `path`.
     ///
-    /// - Parameter firstProjected: the first projected period (the default for `from`).
+    /// The changes of `scorecast project` (an aggregate stock-flow projection).
+    public static let stockFlowChanges = ["starts_pct", "exit_rate_pct", "stock_cap", "converge_rate_per_10k"]
+    /// The changes of `scorecast project-903` (by age band and placement).
+    public static let lookedAfterChanges = ["starts_pct", "exit_rate_pct", "placement_shift_pct"]
+
+    /// The scenarios in the CSV at `path`.
+    ///
+    /// - Parameters:
+    ///   - firstProjected: the first projected period (the default for `from`).
+    ///   - changes: the changes the projection takes; any other is an error at its field.
+    ///   - placements: the placement categories `from_placement`/`to_placement` may name.
     /// - Throws: ``DataError`` at the offending field for an unknown change, a non-numeric
-    ///   value, a bad period, a missing `years`/`population`, or values a scenario cannot take.
-    public static func read(path: String, firstProjected: Period) throws -> [Scenario] {
+    ///   value, a bad period, a missing `years`/`population`, an unknown placement, or values a
+    ///   scenario cannot take.
+    public static func read(
+        path: String, firstProjected: Period, changes: [String] = stockFlowChanges, placements: [String] = []
+    ) throws -> [Scenario] {
         let csv = try CSVReader(path: path)
         guard try csv.nextRecord() else {
             throw DataError(
@@ -70,7 +85,22 @@ public enum ScenarioFile {
                 return value
             }
             guard let name = field("scenario") else { throw fail("scenario", "expected a scenario name, found nothing") }
+            func placement(_ name: String) throws -> String {
+                guard index[name] != nil else {
+                    throw DataError(
+                        file: csv.fileName, line: record.endLine, column: record.endColumn,
+                        expected: "expected a column '\(name)' for this change; the header has none")
+                }
+                let text = field(name) ?? ""
+                guard placements.contains(text) else {
+                    throw fail(name, "expected one of \(placements.joined(separator: ", ")) in column '\(name)', found \(DataError.quote(text))")
+                }
+                return text
+            }
             let change = field("change") ?? ""
+            guard changes.contains(change) else {
+                throw fail("change", "expected one of \(changes.joined(separator: ", ")) in column 'change', found \(DataError.quote(change))")
+            }
             let adjustment: Scenario.Adjustment
             switch change {
             case "starts_pct": adjustment = .startsChange(percent: try number("value"), from: try period("from"))
@@ -85,11 +115,12 @@ public enum ScenarioFile {
                 adjustment = .stockCap(maximum: Int(cap))
             case "converge_rate_per_10k":
                 adjustment = .convergeToRate(ratePer10k: try number("value"), years: try number("years"), population: try number("population"))
+            case "placement_shift_pct":
+                adjustment = .placementShift(
+                    percent: try number("value"), from: try period("from"), fromPlacement: try placement("from_placement"),
+                    toPlacement: try placement("to_placement"))
             default:
-                throw fail(
-                    "change",
-                    "expected one of starts_pct, exit_rate_pct, stock_cap, converge_rate_per_10k in column 'change', found \(DataError.quote(change))"
-                )
+                preconditionFailure("the change \(change) is accepted but not read")
             }
             if adjustments[name] == nil { order.append(name) }
             adjustments[name, default: []].append(adjustment)

@@ -16,7 +16,10 @@ struct Project903Command: ScorecastCommand {
             by age band and placement on the reference window (default: the last 24 months), and \
             simulates children month by month (ageing by birthdays, leaving at 18), each path with \
             its own rates drawn from their posteriors. Writes \
-            period,age_band,placement,mean,lo_80,hi_80,lo_95,hi_95 with 'all' rows for totals.
+            period,age_band,placement,mean,lo_80,hi_80,lo_95,hi_95 with 'all' rows for totals. \
+            With --scenario (the file of 'scorecast project'; changes starts_pct, exit_rate_pct and \
+            placement_shift_pct with from_placement,to_placement) a leading 'scenario' column holds \
+            baseline and each scenario, all simulated with the same random numbers.
             """
     )
 
@@ -47,6 +50,12 @@ struct Project903Command: ScorecastCommand {
     @Option(help: ArgumentHelp("Where the cost projection goes (with --costs).", valueName: "file"))
     var costOutput: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Scenarios CSV: scenario,change,value[,from,from_placement,to_placement] (starts_pct, exit_rate_pct, placement_shift_pct).",
+            valueName: "file"))
+    var scenario: String?
+
     @Option(help: ArgumentHelp("Placement categories (code,placement) replacing the default map.", valueName: "file"))
     var placements: String?
 
@@ -74,13 +83,33 @@ struct Project903Command: ScorecastCommand {
                 "the reference window \(start)..\(end) must lie inside the data, \(data.returns.spanStart.monthPeriod)..\(lastDay.monthPeriod)")
         }
         let projection = LookedAfterProjection(episodes: data.episodes, placements: map, lastDay: lastDay, window: start...end, horizon: horizon)
-        var generator = Xoshiro256StarStar(seed: seed)
-        let counts = projection.simulate(paths: paths, using: &generator)
+        var scenarios = [Scenario.baseline]
+        if let scenario {
+            scenarios += try ScenarioFile.read(
+                path: scenario, firstProjected: projection.months[0], changes: ScenarioFile.lookedAfterChanges, placements: map.categories)
+        }
         let chosenLevels = levels.isEmpty ? [80.0, 95.0] : levels
-        try output.write(LookedAfterProjectionTable(projection: projection, counts: counts, paths: paths, levels: chosenLevels).csv())
-        if let weekly {
-            let table = LookedAfterProjectionTable(costsOf: projection, counts: counts, paths: paths, levels: chosenLevels, weeklyCost: weekly)
-            try OutputFile.write(table.csv().bytes, to: costOutput)
+        var stock: [(name: String, table: LookedAfterProjectionTable)] = []
+        var cost: [(name: String, table: LookedAfterProjectionTable)] = []
+        for scenario in scenarios {
+            // The same seed for every scenario: common random numbers.
+            var generator = Xoshiro256StarStar(seed: seed)
+            let counts = projection.simulate(paths: paths, scenario: scenario, using: &generator)
+            stock.append((scenario.name, LookedAfterProjectionTable(projection: projection, counts: counts, paths: paths, levels: chosenLevels)))
+            if let weekly {
+                cost.append(
+                    (
+                        scenario.name,
+                        LookedAfterProjectionTable(costsOf: projection, counts: counts, paths: paths, levels: chosenLevels, weeklyCost: weekly)
+                    ))
+            }
+        }
+        if self.scenario == nil {
+            try output.write(stock[0].table.csv())
+            if weekly != nil { try OutputFile.write(cost[0].table.csv().bytes, to: costOutput) }
+        } else {
+            try output.write(LookedAfterProjectionTable.csv(scenarios: stock))
+            if weekly != nil { try OutputFile.write(LookedAfterProjectionTable.csv(scenarios: cost).bytes, to: costOutput) }
         }
     }
 }

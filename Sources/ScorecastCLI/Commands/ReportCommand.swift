@@ -18,7 +18,10 @@ struct ReportCommand: ScorecastCommand {
             explain.csv, forecast.csv and summary.csv. Each file is written whole or not at all. \
             With --comparators DIR --la CODE (DfE data as compare reads it), the page also compares \
             the authority with its statistical neighbours, England and its region for --year, with \
-            95% intervals, significance and funnel plots, and comparators.csv holds compare's table.
+            95% intervals, significance and funnel plots, and comparators.csv holds compare's table. \
+            With --looked-after DIR (a folder import-903 wrote, or SSDA903 returns), the page shows \
+            the latest month-end children looked after by age band and placement and project-903's \
+            24-month projection (2,000 paths, seed 1), and looked-after.csv holds both.
             """
     )
 
@@ -36,6 +39,12 @@ struct ReportCommand: ScorecastCommand {
 
     @OptionGroup var dfe: ReportComparatorOptions
 
+    @Option(
+        help: ArgumentHelp(
+            "A folder import-903 wrote, or SSDA903 returns: adds the section on children looked after by age and placement, and looked-after.csv.",
+            valueName: "dir"))
+    var lookedAfter: String?
+
     func validate() throws {
         guard let period = Period(parsing: month), period.frequency == .monthly else {
             throw ValidationError("--month expects YYYY-MM; found '\(month)'.")
@@ -46,6 +55,7 @@ struct ReportCommand: ScorecastCommand {
         let period = Period(parsing: month)!
         let files = try ScorecardFiles(directory: directory, month: period)
         let comparators = try dfe.load()
+        let lookedAfter = try self.lookedAfter.map { LookedAfterReport(data: try LookedAfterData.load($0)) }
         let report = MonthlyReport(files: files, month: period, place: place, pipeline: try IndicatorAnalysis.defaultPipeline())
         var csvs: [(String, [UInt8])] = [
             ("scorecard.csv", ScorecardReport.csv(report.analyses.map(\.line))),
@@ -56,7 +66,8 @@ struct ReportCommand: ScorecastCommand {
             ("summary.csv", report.summaryCSV()),
         ]
         if let comparators { csvs.append(("comparators.csv", comparators.csv())) }
-        let html = report.page(files: csvs.map(\.0), comparators: comparators).html()
+        if let lookedAfter { csvs.append(("looked-after.csv", lookedAfter.csv())) }
+        let html = report.page(files: csvs.map(\.0), comparators: comparators, lookedAfter: lookedAfter).html()
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {

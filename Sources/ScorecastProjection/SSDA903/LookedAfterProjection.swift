@@ -59,10 +59,21 @@ public struct LookedAfterProjection: Sendable {
     /// Counts per path: `result[path][month][band][placement]` flattened as
     /// `((path × horizon + month) × bands + band) × placements + placement`.
     ///
-    /// The paths draw from a ``Xoshiro256StarStar`` seeded from one draw of `generator` (a
-    /// concrete generator keeps the inner loop free of generic calls).
-    public func simulate(paths: Int, using injected: inout some RandomNumberGenerator) -> [Int32] {
-        var generator = Xoshiro256StarStar(seed: injected.next())
+    /// Path `k` draws from its own ``Xoshiro256StarStar``, seeded from the k-th draw of a
+    /// generator seeded from one draw of `injected` (a concrete generator keeps the inner loop
+    /// free of generic calls). A `scenario` changes the simulation from its months on:
+    /// `startsChange` multiplies the path's expected monthly entries, `exitRateChange` its exit
+    /// rates, and `placementShift` sends that share of the children who would be placed in one
+    /// category (on entry or on a move) to another, decided by a second stream of the path.
+    /// Given the same `injected` state, every scenario's path k therefore draws the same rates,
+    /// entry level and entry mix as the baseline's path k and the same numbers up to the first
+    /// month the scenario changes; a 0% change reproduces the baseline exactly (common random
+    /// numbers).
+    ///
+    /// - Precondition: the scenario has only those three changes, naming placements of
+    ///   ``LookedAfterRates/placements``.
+    public func simulate(paths: Int, scenario: Scenario = .baseline, using injected: inout some RandomNumberGenerator) -> [Int32] {
+        var seeds = Xoshiro256StarStar(seed: injected.next())
         let bands = LookedAfterAgeBand.allCases.count, places = rates.placements.count
         var result = [Int32](repeating: 0, count: paths * horizon * bands * places)
         let prior = 90.0
@@ -83,7 +94,11 @@ public struct LookedAfterProjection: Sendable {
         var totalRate = [Double](repeating: 0, count: bands * places)
         var eventProbability = [Double](repeating: 0, count: bands * places)
         var entrantEventProbability = [Double](repeating: 0, count: bands * places)
+        let changes = ScenarioChanges(scenario: scenario, first: months[0], horizon: horizon, placements: rates.placements)
         for path in 0..<paths {
+            let pathSeed = seeds.next()
+            var generator = Xoshiro256StarStar(seed: pathSeed)
+            var shiftGenerator = Xoshiro256StarStar(seed: pathSeed ^ 0x9E37_79B9_7F4A_7C15)
             // This path's rates, drawn from their posteriors.
             for b in 0..<bands {
                 for p in 0..<places {
@@ -112,13 +127,16 @@ public struct LookedAfterProjection: Sendable {
                 let monthEnd = monthEnds[month]
                 let days = previousEnd.distance(to: monthEnd)
                 let firstCount = children.count
+                let exitMultiplier = changes.exitRate[month]
                 for state in 0..<(bands * places) {
-                    eventProbability[state] = -expm1(-totalRate[state] * Double(days))
-                    entrantEventProbability[state] = -expm1(-totalRate[state] * Double(days) / 2)
+                    let total = totalRate[state] + (exitMultiplier - 1) * exitRate[state]
+                    eventProbability[state] = -expm1(-total * Double(days))
+                    entrantEventProbability[state] = -expm1(-total * Double(days) / 2)
                 }
+                let shifts = changes.shifts[month]
                 // Entries, on a uniform day of the month.
                 for state in 0..<mix.count where mix[state] > 0 {
-                    let n = RandomVariates.poisson(mean: monthlyEntries * mix[state], using: &generator)
+                    let n = RandomVariates.poisson(mean: monthlyEntries * changes.starts[month] * mix[state], using: &generator)
                     guard n > 0 else { continue }
                     let band = state / places, placement = state % places
                     let ages = rates.entrantAges[band][placement]
@@ -128,7 +146,8 @@ public struct LookedAfterProjection: Sendable {
                             ages.isEmpty
                             ? Int((Double(LookedAfterAgeBand(rawValue: band)!.lowestAge) + RandomVariates.openUniform(using: &generator)) * 365.25)
                             : ages[Int(generator.next() % UInt64(ages.count))]
-                        children.append(SimulatedChild(birth: day.advanced(by: -age), placement: placement))
+                        let placed = shifts.isEmpty ? placement : ScenarioChanges.shift(placement, by: shifts, using: &shiftGenerator)
+                        children.append(SimulatedChild(birth: day.advanced(by: -age), placement: placed))
                     }
                 }
                 // Ageing out at 18, exits and moves (entrants are exposed for half the month).
@@ -140,13 +159,15 @@ public struct LookedAfterProjection: Sendable {
                     let state = child.band(on: startDay) * places + child.placement
                     let probability = index < firstCount ? eventProbability[state] : entrantEventProbability[state]
                     if RandomVariates.openUniform(using: &generator) < probability {
-                        var u = RandomVariates.openUniform(using: &generator) * totalRate[state] - exitRate[state]
+                        let exit = exitMultiplier * exitRate[state]
+                        var u = RandomVariates.openUniform(using: &generator) * (totalRate[state] - exitRate[state] + exit) - exit
                         if u <= 0 { continue }
                         for q in 0..<places where moveRate[state * places + q] > 0 {
                             child.placement = q
                             u -= moveRate[state * places + q]
                             if u <= 0 { break }
                         }
+                        if !shifts.isEmpty { child.placement = ScenarioChanges.shift(child.placement, by: shifts, using: &shiftGenerator) }
                     }
                     survivors.append(child)
                 }

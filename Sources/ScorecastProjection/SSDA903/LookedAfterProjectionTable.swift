@@ -19,7 +19,7 @@ public struct LookedAfterProjectionTable: Sendable {
     public let levels: [Double]
     public let rows: [Row]
 
-    /// Stock rows from `counts` (``LookedAfterProjection/simulate(paths:using:)``).
+    /// Stock rows from `counts` (``LookedAfterProjection/simulate(paths:scenario:using:)``).
     public init(projection: LookedAfterProjection, counts: [Int32], paths: Int, levels: [Double]) {
         self.levels = levels
         let bands = LookedAfterAgeBand.allCases.count, places = projection.rates.placements.count
@@ -89,15 +89,32 @@ public struct LookedAfterProjectionTable: Sendable {
     /// `period,age_band,placement,mean,lo_80,hi_80,lo_95,hi_95` (one pair per level).
     public func csv() -> CSVWriter {
         var csv = CSVWriter()
-        let levelNames = levels.map { CSVNumber.format($0) }
-        csv.writeRecord(["period", "age_band", "placement", "mean"] + levelNames.flatMap { ["lo_\($0)", "hi_\($0)"] })
+        csv.writeRecord(header)
+        writeRows(to: &csv, prefix: [])
+        return csv
+    }
+
+    /// `scenario,period,age_band,placement,mean,…`: the tables one after another, in the order
+    /// given (the baseline first, by convention). All must have the same levels.
+    public static func csv(scenarios: [(name: String, table: LookedAfterProjectionTable)]) -> CSVWriter {
+        precondition(Set(scenarios.map { $0.table.levels }).count <= 1, "the scenarios' tables must have the same levels")
+        var csv = CSVWriter()
+        csv.writeRecord(["scenario"] + (scenarios.first?.table.header ?? ["period", "age_band", "placement", "mean"]))
+        for (name, table) in scenarios { table.writeRows(to: &csv, prefix: [name]) }
+        return csv
+    }
+
+    var header: [String] {
+        ["period", "age_band", "placement", "mean"] + levels.map { CSVNumber.format($0) }.flatMap { ["lo_\($0)", "hi_\($0)"] }
+    }
+
+    func writeRows(to csv: inout CSVWriter, prefix: [String]) {
+        func rounded(_ value: Double) -> String { CSVNumber.format((value * 100).rounded() / 100) }
         for row in rows {
-            func rounded(_ value: Double) -> String { CSVNumber.format((value * 100).rounded() / 100) }
             csv.writeRecord(
-                [row.period.description, row.ageBand, row.placement, rounded(row.mean)]
+                prefix + [row.period.description, row.ageBand, row.placement, rounded(row.mean)]
                     + row.intervals.flatMap { [rounded($0.lower), rounded($0.upper)] })
         }
-        return csv
     }
 
     /// Reads weekly unit costs `placement,weekly_cost` (a number ≥ 0 per placement category).

@@ -169,8 +169,9 @@ extension MonthlyReport {
             commentary: files.commentary[indicator.code])
     }
 
-    /// The whole page; with `comparators`, their DfE section comes before the indicators.
-    public func page(files written: [String], comparators: ComparatorReport? = nil) -> ReportPage {
+    /// The whole page; with `comparators`, their DfE section comes before the indicators, and
+    /// with `lookedAfter` the SSDA903 section after it.
+    public func page(files written: [String], comparators: ComparatorReport? = nil, lookedAfter: LookedAfterReport? = nil) -> ReportPage {
         let sections = analyses.map(section)
         var unusual: [SummaryItem] = []
         var changed: [(SummaryItem, Double)] = []
@@ -220,11 +221,16 @@ extension MonthlyReport {
                 "The DfE comparison uses published annual figures (year ending 31 March), not the scorecard's months. Intervals follow Public Health England: Byar's method for counts of 10 or more and exact Poisson below, for counts and rates; Wilson's score interval for percentages. A difference from England or the region is significant when the 95% interval excludes their value (the Fingertips rule); \"higher\" and \"lower\" are used where DfE names no better direction. Funnel plots put every local authority's rate against its denominator, with exact Poisson (rates) or binomial (percentages) limits around England's rate at 95% and 99.8% (Spiegelhalter, 2005); the same figures come from scorecast compare and scorecast funnel."
             )
         }
+        if lookedAfter != nil {
+            method.append(
+                "Children looked after by age and placement come from the SSDA903 returns, cleaned as scorecast import-903 does (the demand model's rules: the latest return's row for a start date, the longest episode for an end date, an open or overlapping episode ending at the next start). A child counts on days from the episode's start up to its end; age is in completed years on the day. The projection is scorecast project-903's: each child in care ages by their own birthdays, leaves at 18, and leaves or moves placement at rates by age band and placement estimated on the last 24 months; new children enter at the same months' rate and mix. Each of the 2,000 paths draws its own rates from their posteriors, so the 80% and 95% intervals carry the uncertainty of the rates, not only chance; the seed is fixed, so the page is reproducible."
+            )
+        }
         return ReportPage(
             title: "\(place) children's services scorecard: \(monthName)",
             subtitle: "What changed, what is unusual, and what to expect next. Made by scorecast.",
             headline: headline, changed: topChanges, unusual: unusual,
-            context: comparators.map { [$0.section(place: place)] } ?? [],
+            context: (comparators.map { [$0.section(place: place)] } ?? []) + (lookedAfter.map { [$0.section()] } ?? []),
             sections: sections, method: method, files: written)
     }
 }
