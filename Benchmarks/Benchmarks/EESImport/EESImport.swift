@@ -21,9 +21,10 @@ let benchmarks: @Sendable () -> Void = {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let file = root.appendingPathComponent("notebooks-data/ees/la_cla_placement_stability.csv").path
     let bundled = root.appendingPathComponent("notebooks-data/dfe")
-    let selection = EESSelection(valueColumn: "children_percent", numeratorColumn: nil, denominatorColumn: nil,
-                                 filters: [.init(column: "placement_stability", value: "Living with the same carer for at least 2 years")],
-                                 valueRange: 0...100)
+    let selection = EESSelection(
+        valueColumn: "children_percent", numeratorColumn: nil, denominatorColumn: nil,
+        filters: [.init(column: "placement_stability", value: "Living with the same carer for at least 2 years")],
+        valueRange: 0...100)
     let changes = try! LACodeChanges(path: bundled.appendingPathComponent("la_code_changes.csv").path)
 
     Benchmark("EES read: la_cla_placement_stability.csv, 5,010 rows") { benchmark in

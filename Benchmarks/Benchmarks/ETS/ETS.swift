@@ -16,8 +16,9 @@ let benchmarks: @Sendable () -> Void = {
     let spec = ETS(combination: .akaikeWeighted)
     Benchmark(
         "ETS fit and forecast, all M3 monthly series, one core",
-        configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .milliseconds,
-                             maxDuration: .seconds(300), maxIterations: 3)
+        configuration: .init(
+            metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .milliseconds,
+            maxDuration: .seconds(300), maxIterations: 3)
     ) { benchmark in
         for one in series {
             blackHole(try spec.fit(one).forecast(horizon: 18, levels: [80, 95]))

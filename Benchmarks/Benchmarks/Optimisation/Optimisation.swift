@@ -3,8 +3,9 @@
 // capped at 200. Run: cd Benchmarks && swift package benchmark --target Optimisation
 import Benchmark
 import ScorecastNumerics
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @inline(__always)
@@ -46,7 +47,7 @@ let benchmarks: @Sendable () -> Void = {
     for cap in [200, 2_000] {
         var options = NelderMead.Options()
         options.maximumEvaluations = cap
-        options.relativeTolerance = 0   // run to the cap
+        options.relativeTolerance = 0  // run to the cap
         let optimiser = NelderMead(options: options)
         Benchmark("Nelder–Mead Rosenbrock, \(cap) evaluations") { benchmark in
             for _ in benchmark.scaledIterations {

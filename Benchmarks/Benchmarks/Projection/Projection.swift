@@ -14,7 +14,7 @@ import ScorecastTimeSeries
 func councils(horizon: Int) -> [StockFlowModel] {
     (0..<152).map { index in
         var settings = SyntheticCaseload()
-        let scale = 0.2 + 3.8 * Double(index) / 151          // about 100 to 2,000 children in care
+        let scale = 0.2 + 3.8 * Double(index) / 151  // about 100 to 2,000 children in care
         settings.initialStock = Int(470 * scale)
         settings.baseStarts = 14.5 * scale
         let series = settings.generate(seed: UInt64(index + 1))
@@ -34,8 +34,10 @@ let benchmarks: @Sendable () -> Void = {
     let models = councils(horizon: 36)
     Benchmark("152 councils × 10,000 paths × 36 months, simulated and summarised (all cores)") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(ProjectionBatch.run(models: models, scenarios: [.baseline], pathCount: 10_000,
-                                                levels: [80, 95], seed: 2021))
+            blackHole(
+                ProjectionBatch.run(
+                    models: models, scenarios: [.baseline], pathCount: 10_000,
+                    levels: [80, 95], seed: 2021))
         }
     }
     Benchmark("1 council × 10,000 paths × 36 months, simulated and summarised (one core)") { benchmark in

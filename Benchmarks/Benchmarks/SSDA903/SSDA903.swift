@@ -1,3 +1,9 @@
+import Benchmark
+import ScorecastData
+import ScorecastNumerics
+import ScorecastProjection
+import ScorecastTimeSeries
+
 // SSDA903 at scale: the import of 10 years of returns of a council with about 1,000 children
 // looked after (SyntheticSSDA903, seed 2021, 385 entries a year: 4,844 children, 19,176
 // episode rows in the ten returns, 10,080 episodes after clean-up, 1,004 children in care on
@@ -6,13 +12,8 @@
 // The returns are written once to /tmp before timing.
 // Run: cd Benchmarks && swift package benchmark --target SSDA903
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import Benchmark
-import ScorecastData
-import ScorecastNumerics
-import ScorecastProjection
-import ScorecastTimeSeries
 
 /// Writes the synthetic returns under a fresh folder in /tmp and returns its path.
 func writeReturns() -> String {
@@ -42,8 +43,9 @@ let benchmarks: @Sendable () -> Void = {
     }
     let data = try! SSDA903Import(paths: [root])
     let end = data.returns.spanEnd.monthPeriod
-    let projection = LookedAfterProjection(episodes: data.episodes, placements: .standard, lastDay: data.returns.spanEnd,
-                                           window: end.advanced(by: -23)...end, horizon: 24)
+    let projection = LookedAfterProjection(
+        episodes: data.episodes, placements: .standard, lastDay: data.returns.spanEnd,
+        window: end.advanced(by: -23)...end, horizon: 24)
     Benchmark("Project 10,000 paths × 24 months (~1,000 children), simulated and summarised") { benchmark in
         for _ in benchmark.scaledIterations {
             var generator = Xoshiro256StarStar(seed: 2021)

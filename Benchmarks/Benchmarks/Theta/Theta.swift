@@ -15,8 +15,9 @@ let benchmarks: @Sendable () -> Void = {
         let spec = try! ModelCatalogue.standard.spec(named: name)
         Benchmark(
             "\(name) fit and forecast, all M3 monthly series, one core",
-            configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .milliseconds,
-                                 maxDuration: .seconds(120), maxIterations: name == "ensemble" ? 3 : 10)
+            configuration: .init(
+                metrics: [.wallClock, .cpuTotal, .mallocCountTotal], timeUnits: .milliseconds,
+                maxDuration: .seconds(120), maxIterations: name == "ensemble" ? 3 : 10)
         ) { benchmark in
             for one in series {
                 blackHole(try spec.fit(one).forecast(horizon: 18, levels: [80, 95]))

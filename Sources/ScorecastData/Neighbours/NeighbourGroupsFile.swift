@@ -29,7 +29,7 @@ public struct NeighbourGroup: Sendable, Equatable {
 /// key is its `LA num`, `LA number`, `old_la_code`, `la_code` or `new_la_code` column (first
 /// found); neighbours are the `SNk`/`SN_k` columns in order of k (the closeness columns `SNP`,
 /// `SN_kP` are not neighbours). Empty and `-` cells are no neighbour; a row with none is left
-/// out (DfE's placeholder rows for authorities the model does not cover).
+/// out (DfE lists the authorities a model does not cover with every neighbour cell empty).
 public enum NeighbourGroupsFile {
     /// The key columns recognised, in order of preference (compared in lower case).
     public static let keyColumns = ["la num", "la number", "old_la_code", "la_code", "new_la_code", "la code"]
