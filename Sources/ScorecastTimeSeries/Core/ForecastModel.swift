@@ -84,7 +84,8 @@ public struct Forecast: Sendable, Equatable {
     public var intervals: [PredictionInterval]
     /// What produced the forecast, e.g. `ETS(A,N,A)`.
     public var model: String
-    /// Why a simpler model than the one asked for produced it; `nil` when none did.
+    /// Why a simpler model than the one asked for produced it; `nil` when none did. Set by
+    /// ``ForecastPipeline`` from the fitted model's ``FittedForecastModel/fallback``.
     public var fallback: ModelFallback?
 
     public init(start: Period, mean: [Double], intervals: [PredictionInterval], model: String, fallback: ModelFallback? = nil) {

@@ -85,7 +85,6 @@ struct FallbackFittedModel: FittedForecastModel {
     func forecast(horizon: Int, levels: [Double], using generator: inout some RandomNumberGenerator) -> Forecast {
         var forecast = base.forecast(horizon: horizon, levels: levels, using: &generator)
         forecast.model = description
-        forecast.fallback = fallback
         return forecast
     }
 }

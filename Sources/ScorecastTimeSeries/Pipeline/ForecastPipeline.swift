@@ -112,7 +112,7 @@ public struct ForecastPipeline: Sendable {
         switch bounds {
         case .unbounded: break
         case .nonNegativeIfObservedSo: forecast = forecast.flooredAtZero(ifNonNegative: series)
-        case .percentage: forecast = forecast.flooredAtZero(ifNonNegative: series).clamped(to: 0...100)
+        case .percentage: forecast = forecast.clamped(to: 0...100)
         }
         return PipelineForecast(fitted: fitted, forecast: forecast)
     }
