@@ -38,7 +38,8 @@ public struct ProfileLevelModel: ForecastModelSpec {
     ///   or a frequency other than the profile's.
     public func fit(_ series: TimeSeries) throws -> FittedProfileLevel {
         guard series.frequency == profile.design.frequency else {
-            throw TimeSeriesError.unsuitable(series: series.name, reason: "the borrowed profile is \(profile.design.frequency), the series \(series.frequency)")
+            throw TimeSeriesError.unsuitable(
+                series: series.name, reason: "the borrowed profile is \(profile.design.frequency), the series \(series.frequency)")
         }
         let rows = series.values.indices.filter { !series.values[$0].isNaN }
         guard !rows.isEmpty else { throw TimeSeriesError.empty(series: series.name) }
@@ -91,7 +92,9 @@ public struct FittedProfileLevel: FittedForecastModel {
 
     public var description: String { "level against borrowed:\(profile.reference) (\(profile.terms.phrase))" }
     public var notes: [String] {
-        ["seasonal profile borrowed from \(profile.reference) (\(profile.referenceModel)); only the level is estimated on the series' \(rows.count) months"]
+        [
+            "seasonal profile borrowed from \(profile.reference) (\(profile.referenceModel)); only the level is estimated on the series' \(rows.count) months"
+        ]
     }
     public var terms: ModelTerms { profile.terms.union(.level) }
 
