@@ -283,16 +283,18 @@ extension MonthlyReport {
                 default: break
                 }
             }
-            if case .success(let explanation) = analysis.explanation, explanation.calendarSharePercent.isFinite,
-                let share = explanation.calendarShareInterval, Self.isPlausible(explanation, unit: analysis.indicator.unit)
+            if case .success(let explanation) = analysis.explanation, let part = explanation.seasonalPart, part.sharePercent.isFinite,
+                let partInterval = part.shareInterval, Self.isPlausible(explanation, unit: analysis.indicator.unit)
             {
                 let source = explanation.seasonality.label(terms: explanation.terms)
-                calendarAnswers.append(
-                    SummaryItem(
-                        section: section,
-                        text:
-                            "\(explanation.terms.intersection(.calendar).phrase) account for \(NumberText.format(explanation.calendarSharePercent))% of the change from last month (95% interval \(NumberText.format(share.lower))% to \(NumberText.format(share.upper))%; \(NumberText.brief(explanation.calendarChange)) of \(NumberText.brief(explanation.change)); seasonality \(source))",
-                        tone: .neutral))
+                let patternTerms = explanation.terms.intersection([.season, .schoolHolidays, .workingDays])
+                var text =
+                    "the usual pattern (\(patternTerms.phrase)) accounts for \(NumberText.format(part.sharePercent))% of the change from last month (95% interval \(NumberText.format(partInterval.lower))% to \(NumberText.format(partInterval.upper))%: \(NumberText.brief(part.change)) of \(NumberText.brief(explanation.change)))"
+                if explanation.calendarSharePercent.isFinite, let share = explanation.calendarShareInterval {
+                    text +=
+                        "; \(explanation.terms.intersection(.calendar).phrase) alone \(NumberText.format(explanation.calendarSharePercent))% (\(NumberText.format(share.lower))% to \(NumberText.format(share.upper))%)"
+                }
+                calendarAnswers.append(SummaryItem(section: section, text: text + "; seasonality \(source)", tone: .neutral))
             }
             if case .success(let explanation) = analysis.explanation, explanation.verdict != nil,
                 Self.isPlausible(explanation, unit: analysis.indicator.unit)

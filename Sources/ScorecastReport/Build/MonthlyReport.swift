@@ -77,7 +77,8 @@ public struct MonthlyReport: Sendable {
         var writer = CSVWriter()
         writer.writeRecord([
             "series", "period", "observed", "expected", "lo_80", "hi_80", "lo_95", "hi_95", "tail_probability", "verdict", "seasonality", "terms",
-            "calendar_change", "calendar_share_pct", "calendar_share_lo_95", "calendar_share_hi_95", "school_holiday_share_pct", "model", "note",
+            "seasonal_change", "seasonal_share_pct", "seasonal_share_lo_95", "seasonal_share_hi_95", "calendar_change", "calendar_share_pct",
+            "calendar_share_lo_95", "calendar_share_hi_95", "school_holiday_share_pct", "model", "note",
         ])
         for analysis in analyses {
             let format = ValueFormat(unit: analysis.indicator.unit)
@@ -96,6 +97,11 @@ public struct MonthlyReport: Sendable {
                 writer.writeField(explanation.verdict?.rawValue ?? "")
                 writer.writeField(explanation.seasonality.label(terms: explanation.terms))
                 writer.writeField(explanation.terms.names.joined(separator: "+"))
+                let part = explanation.seasonalPart
+                writer.writeField(format.csv(part?.change ?? .nan))
+                writer.writeField(CSVNumber.rounded(part?.sharePercent ?? .nan, places: 1))
+                writer.writeField(CSVNumber.rounded(part?.shareInterval?.lower ?? .nan, places: 1))
+                writer.writeField(CSVNumber.rounded(part?.shareInterval?.upper ?? .nan, places: 1))
                 writer.writeField(format.csv(explanation.calendarChange))
                 writer.writeField(CSVNumber.rounded(explanation.calendarSharePercent, places: 1))
                 writer.writeField(CSVNumber.rounded(explanation.calendarShareInterval?.lower ?? .nan, places: 1))
@@ -105,7 +111,7 @@ public struct MonthlyReport: Sendable {
                 writer.writeField("")
             case .failure(let gap):
                 writer.writeField(format.csv(analysis.series[month] ?? .nan))
-                for _ in 0..<14 { writer.writeField("") }
+                for _ in 0..<18 { writer.writeField("") }
                 writer.writeField("")
                 writer.writeField(gap.reason)
             }
