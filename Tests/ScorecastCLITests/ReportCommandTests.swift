@@ -122,6 +122,13 @@ struct ReportCommandTests {
             #expect(text.range(of: #"\.\d{7,}"#, options: .regularExpression) == nil, "\(name) has float noise")
         }
         #expect(html.contains("1,677 (as published)"))
+        // The looked-after projection from the scorecard's seven LAC months: 12 months, ordered intervals.
+        let projection = try CSVTestTable(run.read("report/projection.csv"))
+        #expect(projection.rows.count == 12)
+        for row in projection.rows {
+            let values = ["lo_95", "lo_80", "mean", "hi_80", "hi_95"].map { Double(row[$0]!)! }
+            #expect(values == values.sorted() && values[0] >= 0)
+        }
     }
 
     /// The HTML of the section of indicator `code` (its anchor as the page makes it).
