@@ -41,7 +41,7 @@ struct HistoryOptionTests {
         #expect(m2["terms"]!.contains("season"))
         // The scorecard's own value wins the conflicting month, and the page says there was one.
         let html = try run.read("report/report.html")
-        #expect(html.contains("1 months of --history disagree with the scorecard") && html.contains("M2 2021-03: 442 against 400"))
+        #expect(html.contains("1 month of --history disagrees with the scorecard") && html.contains("M2 2021-03: 442 against 400"))
         // Other demand flows still borrow.
         #expect(explain.rows.first { $0["series"] == "M1" }?["seasonality"] == "borrowed:cafcass_care_applications")
         // With 12 months, the 12-month average is a real one.

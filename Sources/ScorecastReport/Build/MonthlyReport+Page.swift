@@ -327,7 +327,8 @@ extension MonthlyReport {
         }
         if !historyConflicts.isEmpty {
             headline.append(
-                "\(historyConflicts.count) months of --history disagree with the scorecard; the scorecard's values are used: "
+                (historyConflicts.count == 1 ? "1 month of --history disagrees" : "\(historyConflicts.count) months of --history disagree")
+                    + " with the scorecard; the scorecard's values are used: "
                     + historyConflicts.prefix(5).map {
                         "\($0.series) \($0.period): \(CSVNumber.format($0.scorecard)) against \(CSVNumber.format($0.history))"
                     }
