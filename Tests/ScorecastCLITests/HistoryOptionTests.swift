@@ -1,5 +1,6 @@
 import Foundation
 import ScorecastCore
+import ScorecastData
 import ScorecastNumerics
 import Testing
 
