@@ -1,0 +1,53 @@
+import ArgumentParser
+import ScorecastData
+
+/// `scorecast import-cin FILE_OR_DIR... --out DIR [--population FILE]`: children in need
+/// census returns into every children-in-need and child-protection measure, month by month.
+struct ImportCINCommand: ScorecastCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-cin",
+        abstract: "Import children in need census returns (XML) into monthly CIN and child-protection measures.",
+        discussion: """
+            Reads CIN census returns, recognised by their content (folders are searched recursively; \
+            files there that are not XML are skipped), validates each episode, merges episodes \
+            across returns (the latest ReferenceDate wins) and counts each measure for every month \
+            of the returns' years. Writes episodes.csv, validation.csv, observations.csv and \
+            indicators.csv into DIR, all four or none, in the layout of an imported scorecard \
+            folder. Invalid episodes are listed in validation.csv, left out and counted on standard \
+            error. A file that is not a whole CIN census return exits 65 naming it and the line \
+            where reading failed, and nothing is written.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("CIN census XML files or folders holding them.", valueName: "file-or-dir"))
+    var inputs: [String]
+
+    @Option(help: ArgumentHelp("Directory for the output files (created if missing).", valueName: "dir"))
+    var out: String
+
+    @Option(
+        help: ArgumentHelp(
+            "Children aged 0-17 (tidy series,period,value; yearly or monthly) for rates per 10,000.", valueName: "file"))
+    var population: String?
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("give at least one CIN census file or folder") }
+    }
+
+    func execute() throws {
+        let children = try population.map { try CINCensusImport.population(from: $0) } ?? [:]
+        let result = try CINCensusImport(paths: inputs, population: children)
+        try writeAll(result.files().map { ($0.name, Array($0.text.utf8)) }, into: out)
+        for file in result.skipped { printError("\(file): skipped: not XML") }
+        let months = result.measures.months
+        let invalid = result.merged.issues.count
+        printError(
+            "\(result.returns.count) return\(result.returns.count == 1 ? "" : "s"), \(result.merged.episodes.count) episodes of \(Set(result.merged.episodes.map(\.child)).count) children, \(months.first!)..\(months.last!); \(invalid) invalid episode\(invalid == 1 ? "" : "s") listed in \(out)/validation.csv and left out (\(result.merged.leftOut) of them the latest record of their episode)"
+        )
+        if !result.monthsWithoutPopulation.isEmpty {
+            printError(
+                "\(population!): no population for \(result.monthsWithoutPopulation.count) months (\(result.monthsWithoutPopulation.first!)...); their rates are not written"
+            )
+        }
+    }
+}
