@@ -5,6 +5,11 @@ public struct CINAssessment: Sendable, Equatable {
     public var start: CalendarDate
     /// `nil` while not authorised.
     public var authorised: CalendarDate?
+
+    public init(start: CalendarDate, authorised: CalendarDate?) {
+        self.start = start
+        self.authorised = authorised
+    }
 }
 
 /// A section 47 enquiry of an episode, validated.
@@ -12,6 +17,11 @@ public struct CINSection47: Sendable, Equatable {
     public var start: CalendarDate
     /// The initial child protection conference, `nil` when none was held.
     public var conference: CalendarDate?
+
+    public init(start: CalendarDate, conference: CalendarDate?) {
+        self.start = start
+        self.conference = conference
+    }
 }
 
 /// A child protection plan of an episode, validated.
@@ -21,6 +31,12 @@ public struct CINPlan: Sendable, Equatable {
     public var end: CalendarDate?
     /// `NumberOfPreviousCPP`, `nil` when not given.
     public var previousPlans: Int?
+
+    public init(start: CalendarDate, end: CalendarDate?, previousPlans: Int?) {
+        self.start = start
+        self.end = end
+        self.previousPlans = previousPlans
+    }
 }
 
 /// An episode of need merged across returns: (child, referral date) with the fields of the

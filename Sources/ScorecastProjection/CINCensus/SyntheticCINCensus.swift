@@ -17,7 +17,7 @@ import ScorecastNumerics
 /// holidays; a fifth go to a child whose last episode closed earlier (re-referrals), the rest to
 /// new children. Each episode: 8% close with no further action within two days; the others get
 /// an assessment (start within a few days, authorised after an exponential wait of mean 30 days),
-/// 10% a second one; 22% a section 47, 65% of these an initial conference (3 days plus an
+/// 10% a second one; 22% a section 47 (50% for a child who has had a plan), 65% of these an initial conference (3 days plus an
 /// exponential wait of mean 12 days after it starts), 75% of those a plan starting that day and
 /// 5% a plan starting a few days later; plans last 30 days plus an exponential of mean 250; the
 /// episode closes 10 days plus an exponential of mean 90 after its last event. The process runs
@@ -183,7 +183,7 @@ public struct SyntheticCINCensus: Sendable {
                     let authorised = assessmentStart.advanced(by: 1 + exponential(30))
                     episode.assessments.append(Assessment(start: assessmentStart, authorised: authorised))
                     last = authorised
-                    if uniform() < 0.22 {
+                    if uniform() < (planCount[child, default: 0] > 0 ? 0.5 : 0.22) {
                         let s47Start = day.advanced(by: exponential(3))
                         var s47 = Section47(start: s47Start, conference: nil)
                         if uniform() < 0.65 {
