@@ -15,7 +15,9 @@ struct ImportCINCommand: ScorecastCommand {
             indicators.csv into DIR, all four or none, in the layout of an imported scorecard \
             folder. Invalid episodes are listed in validation.csv, left out and counted on standard \
             error. A file that is not a whole CIN census return exits 65 naming it and the line \
-            where reading failed, and nothing is written.
+            where reading failed, and nothing is written. --looked-after adds the looked-after \
+            measures (month-end stock, starts, ceases, adoptions, special guardianship orders) \
+            from SSDA903 returns.
             """
     )
 
@@ -30,13 +32,19 @@ struct ImportCINCommand: ScorecastCommand {
             "Children aged 0-17 (tidy series,period,value; yearly or monthly) for rates per 10,000.", valueName: "file"))
     var population: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "SSDA903 returns (files or folders, as import-903 takes them) for the looked-after measures alongside.", valueName: "file-or-dir"))
+    var lookedAfter: [String] = []
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one CIN census file or folder") }
     }
 
     func execute() throws {
         let children = try population.map { try CINCensusImport.population(from: $0) } ?? [:]
-        let result = try CINCensusImport(paths: inputs, population: children)
+        let lookedAfterImport = try lookedAfter.isEmpty ? nil : SSDA903Import(paths: lookedAfter)
+        let result = try CINCensusImport(paths: inputs, population: children, lookedAfter: lookedAfterImport.map(LookedAfterMonthlyMeasures.init))
         try writeAll(result.files().map { ($0.name, Array($0.text.utf8)) }, into: out)
         for file in result.skipped { printError("\(file): skipped: not XML") }
         let months = result.measures.months
@@ -44,6 +52,12 @@ struct ImportCINCommand: ScorecastCommand {
         printError(
             "\(result.returns.count) return\(result.returns.count == 1 ? "" : "s"), \(result.merged.episodes.count) episodes of \(Set(result.merged.episodes.map(\.child)).count) children, \(months.first!)..\(months.last!); \(invalid) invalid episode\(invalid == 1 ? "" : "s") listed in \(out)/validation.csv and left out (\(result.merged.leftOut) of them the latest record of their episode)"
         )
+        if let lookedAfterImport {
+            let problems = lookedAfterImport.issues.count
+            printError(
+                "903: \(lookedAfterImport.episodes.count) looked-after episodes, \(lookedAfterImport.summary.months.first!)..\(lookedAfterImport.summary.months.last!); \(problems) row problem\(problems == 1 ? "" : "s") (import-903 lists them)"
+            )
+        }
         if !result.monthsWithoutPopulation.isEmpty {
             printError(
                 "\(population!): no population for \(result.monthsWithoutPopulation.count) months (\(result.monthsWithoutPopulation.first!)...); their rates are not written"

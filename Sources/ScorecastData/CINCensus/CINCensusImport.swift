@@ -18,7 +18,8 @@ import ScorecastCore
 /// - `observations.csv`: `series,period,value,numerator,denominator`, every measure
 ///   (``CINMeasure``) for every month of the returns' years; percentages carry numerator and
 ///   denominator (a month with no denominator has an empty value); rates per 10,000 children
-///   aged 0-17 (`<measure>_per_10k`) carry the count and the population.
+///   aged 0-17 (`<measure>_per_10k`) carry the count and the population; with 903 returns, the
+///   looked-after measures (``LookedAfterMonthlyMeasures``) for the months of those returns.
 /// - `indicators.csv`: the catalogue (``Indicator``): code (the series), title, unit, polarity.
 public struct CINCensusImport: Sendable {
     public let returns: [CINCensusReturn]
@@ -28,6 +29,8 @@ public struct CINCensusImport: Sendable {
     public let population: [Period: Double]
     /// Files in the folders given that were skipped as not XML.
     public let skipped: [String]
+    /// The looked-after measures from 903 returns, when given.
+    public let lookedAfter: LookedAfterMonthlyMeasures?
 
     /// Reads the returns in `paths` (files, or folders searched recursively), in parallel.
     ///
@@ -36,7 +39,7 @@ public struct CINCensusImport: Sendable {
     ///
     /// - Throws: ``FileError`` when a file cannot be read, ``DataError`` for the first file (in
     ///   the order given) that is not a whole CIN census return, or when there is no return.
-    public init(paths: [String], population: [Period: Double] = [:]) throws {
+    public init(paths: [String], population: [Period: Double] = [:], lookedAfter: LookedAfterMonthlyMeasures? = nil) throws {
         var candidates: [(path: String, inFolder: Bool)] = []
         for path in paths {
             let (files, isFolder) = try CINCensusImport.filesUnder(path)
@@ -56,15 +59,18 @@ public struct CINCensusImport: Sendable {
             throw DataError(
                 file: paths.first ?? "-", line: 1, column: 1, expected: "expected at least one CIN census return (XML), found none")
         }
-        self.init(returns: returns, population: population, skipped: skipped)
+        self.init(returns: returns, population: population, skipped: skipped, lookedAfter: lookedAfter)
     }
 
     /// Validates, merges and counts `returns`.
-    public init(returns: [CINCensusReturn], population: [Period: Double] = [:], skipped: [String] = []) {
+    public init(
+        returns: [CINCensusReturn], population: [Period: Double] = [:], skipped: [String] = [], lookedAfter: LookedAfterMonthlyMeasures? = nil
+    ) {
         precondition(!returns.isEmpty, "at least one return")
         self.returns = returns
         self.skipped = skipped
         self.population = population
+        self.lookedAfter = lookedAfter
         merged = CINEpisodes(returns: returns)
         let first = returns.map(\.firstDay).min()!.monthPeriod
         let last = returns.map(\.referenceDate).max()!.monthPeriod
@@ -83,6 +89,11 @@ public struct CINCensusImport: Sendable {
     public var indicators: [Indicator] {
         var indicators = (CINMeasure.counts + CINMeasure.percentages).map {
             Indicator(code: $0.name, title: $0.title, unit: $0.unit, polarity: $0.polarity, frequency: .monthly)
+        }
+        if lookedAfter != nil {
+            indicators += LookedAfterMonthlyMeasures.measures.map {
+                Indicator(code: $0.name, title: $0.title, unit: .count, polarity: $0.polarity, frequency: .monthly)
+            }
         }
         if !population.isEmpty {
             for name in CINMeasure.rated {
@@ -113,6 +124,13 @@ public struct CINCensusImport: Sendable {
                 let denominator = measures.counts[denominatorName]![index]
                 let value = denominator == 0 ? "" : CSVNumber.format(100 * Double(numerator) / Double(denominator))
                 csv.writeRecord([measure.name, month.description, value, String(numerator), String(denominator)])
+            }
+        }
+        if let lookedAfter {
+            for measure in LookedAfterMonthlyMeasures.measures {
+                for (index, month) in lookedAfter.months.enumerated() {
+                    csv.writeRecord([measure.name, month.description, String(lookedAfter.counts[measure.name]![index]), "", ""])
+                }
             }
         }
         if !population.isEmpty {

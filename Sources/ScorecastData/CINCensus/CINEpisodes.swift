@@ -202,7 +202,7 @@ public struct CINEpisodes: Sendable {
             }
             return .success(date)
         }
-        do {
+        do throws(CINValidationIssue) {
             guard let referral = try check(record.referral, "CINreferralDate", required: true, line: record.line).get() else {
                 return issue(record.line, .missingDate, "CINreferralDate is missing")
             }
@@ -258,10 +258,8 @@ public struct CINEpisodes: Sendable {
                     assessments: assessments, section47s: section47s, plans: plans, file: file, line: record.line),
                 nil
             )
-        } catch let problem as CINValidationIssue {
-            return (nil, problem)
         } catch {
-            preconditionFailure("only validation issues are thrown here")
+            return (nil, error)
         }
     }
 }
