@@ -87,8 +87,11 @@ struct ImportCINCommandTests {
         let run = try CommandRun()
         try run.run([
             "import-cin", Self.synthetic, "--looked-after", Self.notebooksData.appendingPathComponent("ssda903-synthetic").path, "--out",
-            run.path("out"),
+            run.path("out"), "--codes", Self.notebooksData.appendingPathComponent("scorecard/measure-codes.csv").path,
         ])
+        let coded = try run.read("out/scorecard-history.csv")
+        #expect(coded.hasPrefix("series,period,value,numerator,denominator\nM2,2020-04,"))
+        #expect(coded.contains("\nM6-QL,2021-01,") && coded.contains("\nLAC12 (val),2025-03,"))
         let observations = try run.read("out/observations.csv")
         #expect(observations.contains("\nlac_open,2025-03,"))
         #expect(try run.read("out/indicators.csv").contains("\nlac_ceased_adoption,"))

@@ -17,7 +17,8 @@ struct ImportCINCommand: ScorecastCommand {
             error. A file that is not a whole CIN census return exits 65 naming it and the line \
             where reading failed, and nothing is written. --looked-after adds the looked-after \
             measures (month-end stock, starts, ceases, adoptions, special guardianship orders) \
-            from SSDA903 returns.
+            from SSDA903 returns. --codes FILE also writes scorecard-history.csv, the measures \
+            under a scorecard's codes, for report --history.
             """
     )
 
@@ -37,6 +38,12 @@ struct ImportCINCommand: ScorecastCommand {
             "SSDA903 returns (files or folders, as import-903 takes them) for the looked-after measures alongside.", valueName: "file-or-dir"))
     var lookedAfter: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "A map measure,code (notebooks-data/scorecard/measure-codes.csv for the bundled scorecard): also writes scorecard-history.csv, the mapped series under the scorecard's codes, for report --history.",
+            valueName: "file"))
+    var codes: String?
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one CIN census file or folder") }
     }
@@ -45,7 +52,13 @@ struct ImportCINCommand: ScorecastCommand {
         let children = try population.map { try CINCensusImport.population(from: $0) } ?? [:]
         let lookedAfterImport = try lookedAfter.isEmpty ? nil : SSDA903Import(paths: lookedAfter)
         let result = try CINCensusImport(paths: inputs, population: children, lookedAfter: lookedAfterImport.map(LookedAfterMonthlyMeasures.init))
-        try writeAll(result.files().map { ($0.name, Array($0.text.utf8)) }, into: out)
+        var files = result.files().map { ($0.name, Array($0.text.utf8)) }
+        if let codes {
+            let map = try MeasureCodeMap.read(path: codes)
+            let series = try ObservationReader(text: result.observationsCSV(), name: out + "/observations.csv").readAll()
+            files.append(("scorecard-history.csv", Self.observationsCSV(map.renamed(series))))
+        }
+        try writeAll(files, into: out)
         for file in result.skipped { printError("\(file): skipped: not XML") }
         let months = result.measures.months
         let invalid = result.merged.issues.count
@@ -63,5 +76,20 @@ struct ImportCINCommand: ScorecastCommand {
                 "\(population!): no population for \(result.monthsWithoutPopulation.count) months (\(result.monthsWithoutPopulation.first!)...); their rates are not written"
             )
         }
+    }
+
+    /// `series` as `series,period,value,numerator,denominator` rows (empty for missing).
+    static func observationsCSV(_ series: [ObservedSeries]) -> [UInt8] {
+        var csv = CSVWriter()
+        csv.writeRecord(["series", "period", "value", "numerator", "denominator"])
+        for item in series {
+            for (index, period) in item.series.periods.enumerated() {
+                csv.writeRecord([
+                    item.name, period.description, CSVNumber.format(item.series.values[index]), CSVNumber.format(item.numerators[index]),
+                    CSVNumber.format(item.denominators[index]),
+                ])
+            }
+        }
+        return csv.bytes
     }
 }
