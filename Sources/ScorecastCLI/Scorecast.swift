@@ -17,7 +17,7 @@ struct Scorecast: AsyncParsableCommand {
             FunnelCommand.self, Project.self, ProjectPopulation.self, ExampleCaseload.self, ReportCommand.self, ScorecardComparatorsCommand.self,
             ImportEESCommand.self, ImportSSDA903Command.self, ImportCINCommand.self, Example903Command.self, ExampleCINCommand.self,
             Project903Command.self, Backtest903Command.self,
-            ForecastCommand.self, DecomposeCommand.self, BacktestCommand.self, AccuracyCommand.self, ModelsCommand.self,
+            ForecastCommand.self, DecomposeCommand.self, BacktestCommand.self, AccuracyCommand.self, ModelsCommand.self, CheckBorrowingCommand.self,
         ]
     )
 }
