@@ -36,5 +36,6 @@ let package = Package(
         benchmark("EESImport", using: ["ScorecastComparators", "ScorecastCore", "ScorecastData"]),
         benchmark("SSDA903", using: ["ScorecastData", "ScorecastCore", "ScorecastProjection", "ScorecastTimeSeries", "ScorecastNumerics"]),
         benchmark("ObservationReading", using: ["ScorecastData", "ScorecastCore", "ScorecastTimeSeries", "ScorecastNumerics"]),
+        benchmark("CINCensus", using: ["ScorecastData", "ScorecastProjection"]),
     ]
 )

@@ -17,10 +17,14 @@ public struct SSDA903Episode: Sendable, Equatable {
     public var unaccompanied: Bool
     public var file: String
     public var line: Int
+    /// REC as returned when the episode's DEC is the one returned; empty when open or when
+    /// clean-up moved DEC.
+    public var reasonCeased: String
 
     public init(
         child: String, birth: CalendarDate, start: CalendarDate, end: CalendarDate?, place: String, reasonNewEpisode: String,
-        legalStatus: String, categoryOfNeed: String, carePeriod: String, unaccompanied: Bool, file: String, line: Int
+        legalStatus: String, categoryOfNeed: String, carePeriod: String, unaccompanied: Bool, file: String, line: Int,
+        reasonCeased: String = ""
     ) {
         self.child = child
         self.birth = birth
@@ -34,6 +38,7 @@ public struct SSDA903Episode: Sendable, Equatable {
         self.unaccompanied = unaccompanied
         self.file = file
         self.line = line
+        self.reasonCeased = reasonCeased
     }
 }
 
@@ -155,7 +160,8 @@ public enum SSDA903Cleaning {
                     SSDA903Episode(
                         child: child, birth: headerOf[child]!.birth, start: record.start, end: end, place: record.place,
                         reasonNewEpisode: record.reasonNewEpisode, legalStatus: record.legalStatus, categoryOfNeed: record.categoryOfNeed,
-                        carePeriod: "\(child)/\(carePeriod)", unaccompanied: unaccompanied.contains(child), file: record.file, line: record.line))
+                        carePeriod: "\(child)/\(carePeriod)", unaccompanied: unaccompanied.contains(child), file: record.file, line: record.line,
+                        reasonCeased: end == record.end ? record.reasonCeased : ""))
             }
         }
         return (episodes, issues)

@@ -207,7 +207,8 @@ public enum SSDA903Reader {
                     SSDA903EpisodeRecord(
                         child: child, start: start, end: end, reasonNewEpisode: reason, legalStatus: code("LS"),
                         categoryOfNeed: code("CIN"), place: place, file: path, line: line, returnRank: 0,
-                        order: returns.episodes.count, placeColumn: column("PLACE"), endColumn: column("DEC")))
+                        order: returns.episodes.count, placeColumn: column("PLACE"), endColumn: column("DEC"),
+                        reasonCeased: end == nil ? "" : code("REC")))
                 var group = returnKeys[key] ?? (start, [])
                 group.latestStart = max(group.latestStart, start)
                 group.rows.append(returns.episodes.count - 1)

@@ -31,6 +31,8 @@ public struct SSDA903EpisodeRecord: Sendable, Equatable {
     /// The column of each field, for issues: PLACE, DEC.
     public var placeColumn: Int
     public var endColumn: Int
+    /// REC, the reason the episode ceased (`E11`, `X1`, ...); empty while open.
+    public var reasonCeased: String = ""
 }
 
 /// One UASC row as read.

@@ -1,0 +1,78 @@
+import ArgumentParser
+import ScorecastData
+import ScorecastProjection
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `scorecast example-cin --seed N --years 5 --out DIR [--truth FILE]`: a synthetic council's
+/// children in need census returns, and the truth of every monthly measure.
+struct ExampleCINCommand: ScorecastCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "example-cin",
+        abstract: "Write a synthetic council's children in need census returns (one XML file a year).",
+        discussion: """
+            SYNTHETIC DATA, for examples, tests and benchmarks: the synthetic council of example-903, \
+            its referrals dipping in August and December and few at weekends, with a council's \
+            messiness (byte-order marks, CRLF, padded values, a child repeated, invalid episodes). \
+            --truth writes what import-cin should give for every measure and month \
+            (series,period,value). The same seed always gives the same files; \
+            notebooks-data/cin-synthetic/ holds the default ones.
+            """
+    )
+
+    @Option(help: "Seed of the random numbers.")
+    var seed: UInt64 = 903
+
+    @Option(help: "Collection years to write.")
+    var years = 5
+
+    @Option(help: ArgumentHelp("The year the last collection year ends (2025 for 2024-25).", valueName: "YYYY"))
+    var lastYear = 2025
+
+    @Option(help: "Referrals a year on average.")
+    var referralsPerYear = 600.0
+
+    @Flag(help: "Write clean files: no byte-order marks, CRLF, padding, repeated child or invalid episodes.")
+    var clean = false
+
+    @Option(help: ArgumentHelp("Also write the truth of every measure (series,period,value).", valueName: "file"))
+    var truth: String?
+
+    @Option(help: ArgumentHelp("Directory for the returns (created if missing).", valueName: "dir"))
+    var out: String
+
+    func validate() throws {
+        guard (1...30).contains(years) else { throw ValidationError("--years must be 1 to 30") }
+        guard referralsPerYear > 0 && referralsPerYear <= 200_000 else {
+            throw ValidationError("--referrals-per-year must be above 0 and at most 200000")
+        }
+    }
+
+    func execute() throws {
+        let council = SyntheticCINCensus(seed: seed, years: years, lastCollectionYear: lastYear, referralsPerYear: referralsPerYear, messy: !clean)
+        let (files, known) = council.generate()
+        if mkdir(out, 0o777) != 0 && errno != EEXIST { throw FileError.current(out, .write) }
+        var outputs = try files.map { file in
+            let output = try OutputFile(path: out + "/" + file.path)
+            try output.write(file.text)
+            return output
+        }
+        if let truth {
+            var csv = CSVWriter()
+            csv.writeRecord(["series", "period", "value"])
+            for measure in CINMeasure.counts {
+                for (index, month) in known.months.enumerated() {
+                    csv.writeRecord([measure.name, month.description, String(known.counts[measure.name]![index])])
+                }
+            }
+            let output = try OutputFile(path: truth)
+            try output.write(csv.text)
+            outputs.append(output)
+        }
+        for output in outputs { try output.commit() }
+    }
+}
