@@ -51,12 +51,19 @@ struct ReportCommand: ScorecastCommand {
             valueName: "file-or-dir"))
     var history: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Rename the history's series to the scorecard's codes with this measure,code map first (e.g. notebooks-data/scorecard/measure-codes.csv for an import-cin folder).",
+            valueName: "file"))
+    var historyCodes: String?
+
     @OptionGroup var seasonality: SeasonalityOptions
 
     func validate() throws {
         guard let period = Period(parsing: month), period.frequency == .monthly else {
             throw ValidationError("--month expects YYYY-MM; found '\(month)'.")
         }
+        if historyCodes != nil && history == nil { throw ValidationError("--history-codes renames the series of --history; give --history too.") }
     }
 
     func execute() throws {
@@ -64,7 +71,7 @@ struct ReportCommand: ScorecastCommand {
         var files = try ScorecardFiles(directory: directory, month: period)
         var conflicts: [ScorecardHistory.Conflict] = []
         if let history {
-            let (file, series) = try HistoryInput.read(history)
+            let (file, series) = try HistoryInput.read(history, codes: historyCodes)
             conflicts = ScorecardHistory.merge(series, into: &files)
             HistoryInput.report(conflicts, file: file, against: "the scorecard")
         }

@@ -12,10 +12,14 @@ enum HistoryInput {
         return folder ? path + "/observations.csv" : path
     }
 
-    /// Reads the history at `path`.
-    static func read(_ path: String) throws -> (path: String, series: [ObservedSeries]) {
+    /// Reads the history at `path`; with `codes` (a measure-to-code map such as
+    /// `notebooks-data/scorecard/measure-codes.csv`), its series are renamed to the scorecard's
+    /// codes first, so an `import-cin` folder's measures become the scorecard's rows.
+    static func read(_ path: String, codes: String? = nil) throws -> (path: String, series: [ObservedSeries]) {
         let file = observationsPath(path)
-        return (file, try ObservationReader(path: file, columns: .standard).readAll())
+        let series = try ObservationReader(path: file, columns: .standard).readAll()
+        guard let codes else { return (file, series) }
+        return (file, try MeasureCodeMap.read(path: codes).renamed(series))
     }
 
     /// Names each conflict on standard error: `FILE:LINE: series period is X in the history and Y ...`.
