@@ -1,5 +1,11 @@
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 @testable import ScorecastData
 
 @Suite("OutputFile")
@@ -24,6 +30,28 @@ struct OutputFileTests {
         }
         #expect(directory.contents() == ["out.csv"])
         #expect(try directory.read("out.csv") == "old\n")
+    }
+
+    @Test func refusesToReplaceAReadOnlyFile() throws {
+        let directory = try TemporaryDirectory.make()
+        let path = directory.path + "/out.csv"
+        try OutputFile.write(Array("kept\n".utf8), to: path)
+        #expect(chmod(path, 0o444) == 0)
+        #expect(throws: FileError.self) { try OutputFile.write(Array("new\n".utf8), to: path) }
+        #expect(try directory.read("out.csv") == "kept\n")
+        #expect(directory.contents() == ["out.csv"])
+    }
+
+    @Test func refusesAFileMadeReadOnlyWhileWriting() throws {
+        let directory = try TemporaryDirectory.make()
+        let path = directory.path + "/out.csv"
+        try OutputFile.write(Array("kept\n".utf8), to: path)
+        let output = try OutputFile(path: path)
+        try output.write("new\n")
+        #expect(chmod(path, 0o444) == 0)
+        #expect(throws: FileError.self) { try output.commit() }
+        #expect(try directory.read("out.csv") == "kept\n")
+        #expect(directory.contents() == ["out.csv"])
     }
 
     @Test func reportsAMissingDirectory() throws {

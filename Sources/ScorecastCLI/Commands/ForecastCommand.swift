@@ -137,7 +137,8 @@ struct SeriesForecastRows: Sendable {
 struct ForecastSource: Sendable {
     /// The observations file.
     var observationsPath: String
-    var columns: ObservationColumns
+    /// The input options (columns, `--frequency`).
+    var input: ObservationInputOptions
     /// Bounds by series, from the catalogue (the folder's, or `--indicators`).
     var boundsByCode: [String: ValueBounds]
 
@@ -152,12 +153,12 @@ struct ForecastSource: Sendable {
             observationsPath = path
             boundsByCode = [:]
         }
-        columns = input.columns
+        self.input = input
         for (code, bounds) in try units.valueBounds() { boundsByCode[code] = bounds }
     }
 
     func reader() throws -> ObservationReader {
-        try ObservationReader(path: observationsPath, columns: columns)
+        try input.reader(path: observationsPath)
     }
 
     /// The bounds of the series `name`: its catalogue unit's, or counts' (floored at zero when
