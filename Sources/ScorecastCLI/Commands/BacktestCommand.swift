@@ -49,7 +49,7 @@ struct BacktestCommand: AsyncScorecastCommand {
         header.writeRecord(["series", "model", "origins"] + AccuracyTable.measureColumns(levels: model.levels))
         try output.write(header.bytes)
         var allOrigins = [[AccuracyMetrics]](repeating: [], count: pipelines.count)
-        var progress = ProgressReporter(label: "backtest")
+        var progress = model.progressReporter("backtest", total: reader.seriesCount)
         try await forEachConcurrently(
             jobs: model.jobs,
             next: { try reader.nextSeries() },

@@ -34,7 +34,14 @@ struct ForecastCommand: AsyncScorecastCommand {
             models keep their own. Forecasts of series with no negative values are never negative.
             Input: a CSV file, or a folder written by import-scorecard (observations.csv and \
             indicators.csv: percentages then stay within 0 to 100).
-            Output: series,period,model,mean,lo_80,hi_80,lo_95,hi_95 (interval columns follow --level).
+            Output: series,period,model,model_detail,mean,lo_80,hi_80,lo_95,hi_95 (interval columns \
+            follow --level; model is a short label such as auto, ETS(M,N,M) or DOTM to group by, \
+            model_detail the fitted parameters); --output-format statsforecast or fable for those \
+            tools' columns, --period-format iso for dates.
+            Input rows may come in any order (interleaved series are grouped in memory); periods \
+            may be dates (2021-01-31, 31/01/2021). Horizon: 1 to \(ModelOptions.maximumHorizon) periods. \
+            Percent series (from indicators.csv or --indicators) must lie in 0 to 100 (exit 65 \
+            naming the row; --allow-out-of-range keeps them with a warning).
             A series with nothing to forecast is named on standard error and left out (exit 0; \
             exit 65 with --strict).
             """
@@ -43,6 +50,7 @@ struct ForecastCommand: AsyncScorecastCommand {
     @OptionGroup var input: ObservationInputOptions
     @OptionGroup var model: ModelOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var format: ForecastFormatOptions
 
     @Option(
         help: ArgumentHelp(
@@ -65,22 +73,28 @@ struct ForecastCommand: AsyncScorecastCommand {
         let reader = try source.reader()
         let fileName = reader.csv.fileName
         let output = try self.output.open(streaming: !strict)
+        let layout = format.layout(levels: pipeline.levels, requested: pipeline.modelName, input: input)
+        let horizon = model.horizon
         var header = CSVWriter()
-        header.writeRecord(ForecastTable.header(levels: pipeline.levels))
+        header.writeRecord(layout.header)
         try output.write(header.bytes)
         var notesTable = CSVWriter()
         notesTable.writeRecord(["series", "note"])
         var fallbacks = 0
         var unforecast: [DataError] = []
-        var progress = ProgressReporter(label: "forecast")
+        var progress = model.progressReporter("forecast", total: reader.seriesCount)
         try await forEachConcurrently(
             jobs: model.jobs,
             next: { try reader.nextSeries() },
             transform: { observed -> SeriesForecastRows in
                 do {
+                    let last = observed.series.start.advanced(by: observed.series.count - 1 + horizon)
+                    guard last.year <= Period.latestYear else {
+                        throw PeriodRangeError(series: observed.name, last: last)
+                    }
                     let result = try pipeline.forecast(observed.series, bounds: source.bounds(of: observed.name), binomial: observed.binomialCounts)
                     var rows = CSVWriter()
-                    ForecastTable.write(result.forecast, series: observed.name, to: &rows)
+                    layout.write(result.forecast, series: observed.name, to: &rows)
                     return SeriesForecastRows(
                         name: observed.name, outcome: .forecast(rows.bytes, fellBack: result.fallback != nil), notes: result.notes)
                 } catch {
@@ -103,6 +117,7 @@ struct ForecastCommand: AsyncScorecastCommand {
             }
         )
         progress.finish()
+        for warning in reader.warnings { printError("warning: " + warning.description) }
         for failure in unforecast { printError(failure.description) }
         if strict, let first = unforecast.first { throw first }
         try output.commit()
@@ -158,7 +173,7 @@ struct ForecastSource: Sendable {
     }
 
     func reader() throws -> ObservationReader {
-        try input.reader(path: observationsPath)
+        try input.reader(path: observationsPath, percentSeries: Set(boundsByCode.filter { $0.value == .percentage }.keys))
     }
 
     /// The bounds of the series `name`: its catalogue unit's, or counts' (floored at zero when
@@ -166,4 +181,19 @@ struct ForecastSource: Sendable {
     func bounds(of name: String) -> ValueBounds {
         boundsByCode[name] ?? .nonNegativeIfObservedSo
     }
+}
+
+/// A forecast that would run past the year 9999, the last a four-digit period can name.
+struct PeriodRangeError: Error, CustomStringConvertible {
+    var series: String
+    var last: Period
+
+    var description: String {
+        "its forecast would end in \(last.year), after \(Period.latestYear), the last year a period can be written in; use a shorter --horizon"
+    }
+}
+
+extension Period {
+    /// The last year a four-digit period (`YYYY-MM`) can name.
+    static let latestYear = 9999
 }

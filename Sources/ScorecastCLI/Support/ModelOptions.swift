@@ -37,7 +37,7 @@ struct ModelOptions: ParsableArguments {
     var model: [String] = ["auto"]
 
     @Option(
-        name: .long, parsing: .unconditional,
+        name: .long, parsing: .unconditionalSingleValue,
         help: ArgumentHelp("Prediction interval level in percent, in (0, 100); repeat for several.", valueName: "percent"))
     var level: [Double] = [80, 95]
 
@@ -50,7 +50,21 @@ struct ModelOptions: ParsableArguments {
             valueName: "method"))
     var intervals: IntervalMethod = .default
 
+    @Option(
+        help: ArgumentHelp(
+            "Progress on standard error: auto (on a terminal: done/total, rate, time left), always (also a line every 10 s when standard error is a log), never.",
+            valueName: "when"))
+    var progress: ProgressMode = .auto
+
+    @Option(help: ArgumentHelp("Seconds between progress lines in a log (--progress always).", visibility: .hidden))
+    var progressInterval: Double = 10
+
     @OptionGroup var calendar: CalendarOptions
+
+    /// A progress reporter for `label`, over `total` series when known.
+    func progressReporter(_ label: String, total: Int?) -> ProgressReporter {
+        ProgressReporter(label: label, mode: progress, total: total, logInterval: progressInterval)
+    }
 
     /// The levels, in the order given.
     var levels: [Double] { level }
@@ -64,6 +78,7 @@ struct ModelOptions: ParsableArguments {
             throw ValidationError("--level must be a percentage in (0, 100), found \(CSVNumber.format(value))")
         }
         guard Set(level).count == level.count else { throw ValidationError("--level values must differ") }
+        guard progressInterval >= 0 else { throw ValidationError("--progress-interval must be at least 0") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
         try calendar.validate()
         _ = try specifications()

@@ -53,6 +53,9 @@ struct ObservationInputOptions: ParsableArguments {
             valueName: "frequency"))
     var frequency: Frequency?
 
+    @Flag(help: "Keep percentages outside 0 to 100 in percent series (warned about on standard error) instead of refusing them (exit 65).")
+    var allowOutOfRange = false
+
     /// The column names given.
     var columns: ObservationColumns {
         ObservationColumns(series: seriesColumn, period: periodColumn, value: valueColumn)
@@ -64,10 +67,13 @@ struct ObservationInputOptions: ParsableArguments {
         try reader(path: input)
     }
 
-    /// A reader over `path` with these columns and `--frequency`.
-    func reader(path: String) throws -> ObservationReader {
+    /// A reader over `path` with these columns and `--frequency`; values of `percentSeries`
+    /// are checked to lie in [0, 100] (refused, or warned about with `--allow-out-of-range`).
+    func reader(path: String, percentSeries: Set<String> = []) throws -> ObservationReader {
         let reader = try ObservationReader(path: path, columns: columns)
         reader.dateFrequency = frequency
+        reader.percentSeries = percentSeries
+        reader.allowsOutOfRange = allowOutOfRange
         return reader
     }
 

@@ -43,8 +43,18 @@ public final class ObservationReader {
     public private(set) var columns: ObservationColumns
     /// Whether each series' rows are together: then ``nextSeries()`` streams.
     public let rowOrder: RowOrder
+    /// How many series the input holds, when it was scanned first (for progress reports).
+    public let seriesCount: Int?
     /// The frequency dates are mapped to; `nil` infers it per series from its dates.
     public var dateFrequency: Frequency?
+    /// The series whose values are percentages: a value outside [0, 100] in one of them is a
+    /// ``DataError`` at its field, or with ``allowsOutOfRange`` a warning in ``warnings``.
+    public var percentSeries: Set<String> = []
+    /// Whether a percentage outside [0, 100] is kept (and warned about) rather than refused.
+    public var allowsOutOfRange = false
+    /// What was accepted but doubtful (percentages out of range with ``allowsOutOfRange``),
+    /// in the order read, each at its field.
+    public private(set) var warnings: [DataError] = []
     /// The header as read.
     public private(set) var header: [String] = []
     /// Whether the file has each optional column.
@@ -65,10 +75,11 @@ public final class ObservationReader {
     /// `rowOrder` ``RowOrder/interleaved``, ``nextSeries()`` reads the whole input first.
     ///
     /// - Throws: ``DataError`` for an empty file or a header without the required columns.
-    public init(csv: CSVReader, columns: ObservationColumns = .standard, rowOrder: RowOrder = .grouped) throws {
+    public init(csv: CSVReader, columns: ObservationColumns = .standard, rowOrder: RowOrder = .grouped, seriesCount: Int? = nil) throws {
         self.csv = csv
         self.columns = columns
         self.rowOrder = rowOrder
+        self.seriesCount = seriesCount
         guard try csv.nextRecord() else {
             throw DataError(
                 file: csv.fileName, line: 1, column: 1,
@@ -120,18 +131,19 @@ public final class ObservationReader {
     public convenience init(path: String, columns: ObservationColumns = .standard) throws {
         if path == "-" {
             let bytes = try ByteSource(path: path).readAll()
-            let order = RowOrder.scan(CSVReader(source: ByteSource(bytes: bytes, name: "<stdin>")), columns: columns)
-            try self.init(csv: CSVReader(source: ByteSource(bytes: bytes, name: "<stdin>")), columns: columns, rowOrder: order)
+            let scan = RowOrder.scan(CSVReader(source: ByteSource(bytes: bytes, name: "<stdin>")), columns: columns)
+            try self.init(
+                csv: CSVReader(source: ByteSource(bytes: bytes, name: "<stdin>")), columns: columns, rowOrder: scan.order, seriesCount: scan.seriesCount)
         } else {
-            let order = RowOrder.scan(try CSVReader(path: path), columns: columns)
-            try self.init(csv: CSVReader(path: path), columns: columns, rowOrder: order)
+            let scan = RowOrder.scan(try CSVReader(path: path), columns: columns)
+            try self.init(csv: CSVReader(path: path), columns: columns, rowOrder: scan.order, seriesCount: scan.seriesCount)
         }
     }
 
     /// Reads `text` (for tests and small inputs), named `name` in error messages.
     public convenience init(text: String, name: String = "<text>", columns: ObservationColumns = .standard) throws {
-        let order = RowOrder.scan(CSVReader(text: text, name: name), columns: columns)
-        try self.init(csv: CSVReader(text: text, name: name), columns: columns, rowOrder: order)
+        let scan = RowOrder.scan(CSVReader(text: text, name: name), columns: columns)
+        try self.init(csv: CSVReader(text: text, name: name), columns: columns, rowOrder: scan.order, seriesCount: scan.seriesCount)
     }
 
     /// The next series, once its last row has been read; `nil` after the last. Series come
@@ -185,7 +197,8 @@ public final class ObservationReader {
                 expected:
                     "expected the rows of each series together, found series \(DataError.quote(name)) again after its rows ended at line \(endLine)")
         }
-        var builder = SeriesBuilder(name: name, firstLine: csv.record.line, keepsExtras: hasNumerator || hasDenominator || hasStatus)
+        var builder = SeriesBuilder(
+            name: name, firstLine: csv.record.line, keepsExtras: hasNumerator || hasDenominator || hasStatus, isPercent: percentSeries.contains(name))
         try appendRow(to: &builder)
         current = builder
         currentNameBytes = Array(name.utf8)
@@ -207,7 +220,10 @@ public final class ObservationReader {
                 } else {
                     currentIndex = builders.count
                     indexByName[name] = currentIndex
-                    builders.append(SeriesBuilder(name: name, firstLine: csv.record.line, keepsExtras: hasNumerator || hasDenominator || hasStatus))
+                    builders.append(
+                        SeriesBuilder(
+                            name: name, firstLine: csv.record.line, keepsExtras: hasNumerator || hasDenominator || hasStatus,
+                            isPercent: percentSeries.contains(name)))
                 }
                 currentNameBytes = Array(name.utf8)
             }
@@ -301,6 +317,14 @@ public final class ObservationReader {
                     valueIndex,
                     "expected a finite number in column \(DataError.quote(columns.value)), found \(DataError.quote(record.string(at: valueIndex)))")
             }
+            if builder.isPercent && !(0...100).contains(value) {
+                let problem = fieldError(
+                    valueIndex,
+                    "expected a percentage from 0 to 100 in column \(DataError.quote(columns.value)) (series \(DataError.quote(builder.name)) is a percentage), found \(DataError.quote(record.string(at: valueIndex)))"
+                        + (allowsOutOfRange ? "; kept (--allow-out-of-range)" : "; --allow-out-of-range keeps it"))
+                guard allowsOutOfRange else { throw problem }
+                warnings.append(problem)
+            }
         }
         builder.append(
             ordinal: ordinal, frequency: frequency, value: value,
@@ -327,11 +351,14 @@ private struct SeriesBuilder {
     var columns: [Int32] = []
     /// Whether the file has the optional columns (when it has none, they are not stored per row).
     let keepsExtras: Bool
+    /// Whether the values are percentages (checked to lie in [0, 100]).
+    let isPercent: Bool
 
-    init(name: String, firstLine: Int, keepsExtras: Bool) {
+    init(name: String, firstLine: Int, keepsExtras: Bool, isPercent: Bool = false) {
         self.name = name
         self.firstLine = firstLine
         self.keepsExtras = keepsExtras
+        self.isPercent = isPercent
     }
 
     var lastLine: Int { lines.last.map(Int.init) ?? firstLine }
@@ -409,30 +436,32 @@ public enum RowOrder: Sendable, Equatable {
     /// Some series' rows are split by another's: the reader groups them in memory.
     case interleaved
 
-    /// Scans the series column of `csv` (header first) and says whether each series' rows
-    /// are together. Returns ``grouped`` for input it cannot scan (no such column, malformed
-    /// CSV), leaving the error to the reading pass, which reports it at its line.
+    /// Scans the series column of `csv` (header first): whether each series' rows are
+    /// together, and how many series there are. Says ``grouped`` with no count for input it
+    /// cannot scan to the end (no such column, malformed CSV), leaving the error to the
+    /// reading pass, which reports it at its line.
     ///
     /// Complexity: O(rows); compares each row's series field with the previous row's bytes
-    /// and makes a `String` only where the series changes.
-    public static func scan(_ csv: CSVReader, columns: ObservationColumns) -> RowOrder {
+    /// and makes a `String` only where the series changes. Memory: one name per series.
+    public static func scan(_ csv: CSVReader, columns: ObservationColumns) -> (order: RowOrder, seriesCount: Int?) {
         do {
-            guard try csv.nextRecord() else { return .grouped }
+            guard try csv.nextRecord() else { return (.grouped, nil) }
             let header = csv.record.strings
             guard let index = header.firstIndex(of: columns.series) ?? (columns == .standard ? header.firstIndex(of: "unique_id") : nil)
-            else { return .grouped }
+            else { return (.grouped, nil) }
             csv.expectedFieldCount = header.count
             var seen: Set<String> = []
+            var order = RowOrder.grouped
             var currentBytes: [UInt8]?
             while try csv.nextRecord() {
                 if let bytes = currentBytes, csv.withRecord({ $0.field(index, equals: bytes) }) { continue }
                 let name = csv.record.string(at: index)
-                guard seen.insert(name).inserted else { return .interleaved }
+                if !seen.insert(name).inserted { order = .interleaved }
                 currentBytes = Array(name.utf8)
             }
-            return .grouped
+            return (order, seen.count)
         } catch {
-            return .grouped
+            return (.grouped, nil)
         }
     }
 }
