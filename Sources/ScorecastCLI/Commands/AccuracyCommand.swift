@@ -16,7 +16,8 @@ import ScorecastTimeSeries
 struct AccuracyCommand: ScorecastCommand {
     static let configuration = CommandConfiguration(
         commandName: "accuracy",
-        abstract: "Score forecasts against actual values: MAE, RMSE, MAPE, sMAPE, MASE, coverage, Winkler, MSIS, OWA."
+        abstract: "Score forecasts against actual values: MAE, RMSE, MAPE, sMAPE, MASE, coverage, Winkler, MSIS, OWA.",
+        discussion: "Exit status: \(ExitStatus.summary)"
     )
 
     @Option(help: ArgumentHelp("Forecast CSV (e.g. the output of scorecast forecast).", valueName: "file"))

@@ -19,6 +19,7 @@ struct BacktestCommand: AsyncScorecastCommand {
             auto chooses per series between its ensemble and the calendar GLM at every origin. \
             Every model is fitted to the value column (glm's quasi-binomial path for numerator and \
             denominator series is forecast's only).
+            Exit status: \(ExitStatus.summary)
             """
     )
 

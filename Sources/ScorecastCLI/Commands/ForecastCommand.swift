@@ -44,6 +44,7 @@ struct ForecastCommand: AsyncScorecastCommand {
             naming the row; --allow-out-of-range keeps them with a warning).
             A series with nothing to forecast is named on standard error and left out (exit 0; \
             exit 65 with --strict).
+            Exit status: \(ExitStatus.summary)
             """
     )
 

@@ -22,6 +22,7 @@ struct ReportCommand: ScorecastCommand {
             With --looked-after DIR (a folder import-903 wrote, or SSDA903 returns), the page shows \
             the latest month-end children looked after by age band and placement and project-903's \
             24-month projection (2,000 paths, seed 1), and looked-after.csv holds both.
+            Exit status: \(ExitStatus.summary)
             """
     )
 
@@ -54,6 +55,9 @@ struct ReportCommand: ScorecastCommand {
     func execute() throws {
         let period = Period(parsing: month)!
         let files = try ScorecardFiles(directory: directory, month: period)
+        if let warning = MonthBeyondData.warning(directory: directory, month: period, observations: Array(files.observations.values)) {
+            printError(warning)
+        }
         let comparators = try dfe.load()
         let lookedAfter = try self.lookedAfter.map { LookedAfterReport(data: try LookedAfterData.load($0)) }
         let report = MonthlyReport(files: files, month: period, place: place, pipeline: try IndicatorAnalysis.defaultPipeline())

@@ -6,10 +6,11 @@
 /// drops the estimates:
 /// - a combination (`mean(...)`, `median(...)`) is labelled with the model asked for (`auto`,
 ///   `ensemble`): its members are in the detail;
-/// - otherwise every parenthesised group holding a parameter (`=`) or words (a space) is
-///   dropped, so `DOTM(α=0.107, θ=1.0)` → `DOTM`, `ETS(M,N,N) (AICc-weighted)` → `ETS(M,N,N)`,
-///   `GLM(negbin, trend on, fourier1)` → `GLM`, `naive (fallback)` → `naive`; orders stay:
-///   `ARIMA(0,1,1)(0,1,1)[12]`, `ETS(M,Ad,M)`.
+/// - otherwise only parenthesised groups that are orders or forms (letters and digits
+///   separated by commas: `(M,Ad,M)`, `(0,1,1)`) are kept; every other group (parameters,
+///   words, annotations) is dropped, so `DOTM(α=0.107, θ=1.0)` → `DOTM`,
+///   `ETS(M,N,N) (AICc-weighted)` → `ETS(M,N,N)`, `GLM(negbin, trend on, fourier1)` → `GLM`,
+///   `naive (fallback)` → `naive`, and `ARIMA(0,1,1)(0,1,1)[12] with drift` stays as it is.
 ///
 /// Complexity: O(length of the description).
 public enum ModelLabel {
@@ -37,12 +38,19 @@ public enum ModelLabel {
                 break
             }
             let group = characters[open...close]
-            if !group.contains("=") && !group.contains(" ") { result += group }
+            if isForm(group.dropFirst().dropLast()) { result += group }
             characters = characters[characters.index(after: close)...]
         }
         result += characters
         let words = result.split(separator: " ", omittingEmptySubsequences: true)
         let label = words.joined(separator: " ")
         return label.isEmpty ? requested : label
+    }
+
+    /// Letters and digits separated by commas, at least one comma: `M,Ad,M`, `0,1,1`.
+    private static func isForm(_ content: Substring) -> Bool {
+        content.contains(",") && content.split(separator: ",", omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
     }
 }
