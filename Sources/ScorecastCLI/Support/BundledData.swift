@@ -64,10 +64,11 @@ enum BundledData {
         }
     }
 
-    /// `relative` under the data folder found, or under `notebooks-data/` in the working
-    /// directory when none was (so an error names the path that was tried).
+    /// `relative` under the data folder found; when none was, under `$SCORECAST_DATA` if set,
+    /// else under `notebooks-data/` in the working directory (so an error names the path tried).
     static func path(_ relative: String) -> String {
-        (current?.directory ?? "notebooks-data") + "/" + relative
+        let environment = ProcessInfo.processInfo.environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
+        return (current?.directory ?? environment ?? "notebooks-data") + "/" + relative
     }
 
     /// This executable's real path.
