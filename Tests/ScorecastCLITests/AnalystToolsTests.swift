@@ -136,7 +136,11 @@ struct AnalystToolsTests {
             let fields = line.split(separator: ",").map(String.init)
             let period = try #require(Period(parsing: fields[1]))
             let row = (period.year, period.position, fields[2])
-            if let index = bySeries.firstIndex(where: { $0.0 == fields[0] }) { bySeries[index].1.append(row) } else { bySeries.append((fields[0], [row])) }
+            if let index = bySeries.firstIndex(where: { $0.0 == fields[0] }) {
+                bySeries[index].1.append(row)
+            } else {
+                bySeries.append((fields[0], [row]))
+            }
         }
         var train = "unique_id,ds,y\n", test = "unique_id,ds,y\n"
         for (name, rows) in bySeries {
@@ -157,7 +161,7 @@ struct AnalystToolsTests {
             run.path("forecast.csv"),
         ])
         let forecast = try run.read("forecast.csv")
-        #expect(forecast.hasPrefix("unique_id,ds,snaive,snaive-lo-80,snaive-hi-80,snaive-lo-95,snaive-hi-95\nN1652,1994-01-01,"))
+        #expect(forecast.hasPrefix("unique_id,ds,snaive,snaive-lo-95,snaive-lo-80,snaive-hi-80,snaive-hi-95\nN1652,1994-01-01,"))
         try Golden.check(forecast, against: "analyst/forecast-statsforecast.csv")
         try await Self.run([
             "accuracy", "--forecasts", run.path("forecast.csv"), "--actuals", run.path("test.csv"), "--train", run.path("train.csv"),
@@ -201,6 +205,24 @@ struct AnalystToolsTests {
         // Annual: 2020's three quarters are one year, so the year is repeated.
         let failure = await Self.failure(["forecast", run.path("q.csv"), "--horizon", "1", "--model", "naive", "--frequency", "annual"])
         #expect(failure.status == 65 && failure.message.contains("q.csv:3:3: expected each period once per series, found 2020 of series 'q' again"))
+    }
+
+    @Test func actualsDatedOnceAreReadAtTheTrainingFrequency() async throws {
+        let run = try CommandRun()
+        try run.write("train.csv", "unique_id,ds,y\nq,2020-03-31,1\nq,2020-06-30,2\nq,2020-09-30,4\nq,2020-12-31,5\n")
+        // One date alone would be read as a month; here it is the quarter the training data implies.
+        try run.write("test.csv", "unique_id,ds,y\nq,2021-03-31,6\n")
+        try await Self.run([
+            "forecast", run.path("train.csv"), "--horizon", "1", "--model", "naive", "--output-format", "statsforecast", "--output",
+            run.path("forecast.csv"),
+        ])
+        #expect(try run.read("forecast.csv").hasPrefix("unique_id,ds,naive,naive-lo-95,naive-lo-80,naive-hi-80,naive-hi-95\nq,2021-01-01,5,"))
+        try await Self.run([
+            "accuracy", "--forecasts", run.path("forecast.csv"), "--actuals", run.path("test.csv"), "--train", run.path("train.csv"),
+            "--output", run.path("accuracy.csv"),
+        ])
+        let rows = Golden.rows(try run.read("accuracy.csv"))
+        #expect(rows[1][0] == "q" && rows[1][2] == "1" && rows[1][3] == "1")  // n = 1, MAE |6 - 5|
     }
 
     @Test func modelIsAShortLabelAndModelDetailHasTheParameters() async throws {
@@ -384,7 +406,8 @@ struct AnalystToolsTests {
             environment: ["SCORECAST_INSTALL_BINARY": Self.executable, "PATH": "/usr/bin:/bin", "HOME": run.directory])
         #expect(install.status == 0, "\(install.error)")
         let environment = ["PATH": "/usr/bin:/bin"]
-        let compare = try Self.process(["compare", "--la", "Southampton", "--year", "2021"], executable: prefix + "/bin/scorecast", environment: environment)
+        let compare = try Self.process(
+            ["compare", "--la", "Southampton", "--year", "2021"], executable: prefix + "/bin/scorecast", environment: environment)
         #expect(compare.status == 0, "\(compare.error)")
         let rows = Golden.rows(compare.output)
         #expect(rows.count > 10 && rows[0].prefix(4) == ["measure", "year", "la_code", "la_name"] && rows[1][3] == "Southampton")

@@ -158,10 +158,19 @@ struct ObservationReaderTests {
     }
 
     @Test(arguments: [
-        ("series,period,value\nA,2021-02-30,1\n", "obs.csv:2:3: expected a period YYYY-MM, YYYY-Qn or YYYY, or a date YYYY-MM-DD or DD/MM/YYYY, in column 'period', found '2021-02-30'"),
-        ("series,period,value\nA,2021-02-01T12:00:00,1\n", "obs.csv:2:3: expected a period YYYY-MM, YYYY-Qn or YYYY, or a date YYYY-MM-DD or DD/MM/YYYY, in column 'period', found '2021-02-01T12:00:00'"),
+        (
+            "series,period,value\nA,2021-02-30,1\n",
+            "obs.csv:2:3: expected a period YYYY-MM, YYYY-Qn or YYYY, or a date YYYY-MM-DD or DD/MM/YYYY, in column 'period', found '2021-02-30'"
+        ),
+        (
+            "series,period,value\nA,2021-02-01T12:00:00,1\n",
+            "obs.csv:2:3: expected a period YYYY-MM, YYYY-Qn or YYYY, or a date YYYY-MM-DD or DD/MM/YYYY, in column 'period', found '2021-02-01T12:00:00'"
+        ),
         ("series,period,value\nA,2021-01-01,1\nA,2021-02,2\n", "obs.csv:3:3: expected a date as on line 2 of series 'A', found the period '2021-02'"),
-        ("series,period,value\nA,2021-01,1\nA,2021-02-01,2\n", "obs.csv:3:3: expected a period as on line 2 of series 'A', found the date '2021-02-01'"),
+        (
+            "series,period,value\nA,2021-01,1\nA,2021-02-01,2\n",
+            "obs.csv:3:3: expected a period as on line 2 of series 'A', found the date '2021-02-01'"
+        ),
         (
             "series,period,value\nA,2021-01-01,1\nA,2021-01-15,2\n",
             "obs.csv:3:3: expected each period once per series, found 2021-01 of series 'A' again (first on line 2); dates are read as monthly periods (--frequency sets it)"

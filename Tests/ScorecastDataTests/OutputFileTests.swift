@@ -1,12 +1,12 @@
 import Testing
 
+@testable import ScorecastData
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-@testable import ScorecastData
 
 @Suite("OutputFile")
 struct OutputFileTests {

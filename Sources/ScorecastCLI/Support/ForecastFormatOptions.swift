@@ -8,7 +8,7 @@ import ScorecastReport
 struct ForecastFormatOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Columns: scorecast (series,period,model,model_detail,mean,lo_80,hi_80,...), statsforecast (unique_id,ds,MODEL,MODEL-lo-80,MODEL-hi-80,... with ISO dates) or fable (KEY,INDEX,.model,.mean,80%_lower,80%_upper,...).",
+            "Columns: scorecast (series,period,model,model_detail,mean,lo_80,hi_80,...), statsforecast (unique_id,ds,MODEL,MODEL-lo-95,MODEL-lo-80,MODEL-hi-80,MODEL-hi-95 with ISO dates) or fable (KEY,INDEX,.model,.mean,80%_lower,80%_upper,...).",
             valueName: "format"))
     var outputFormat: ForecastOutputFormat = .scorecast
 

@@ -23,7 +23,9 @@ enum MonthBeyondData {
 
     /// The warning for standard error: the note located at the series' first row in `file`.
     static func warning(file: String, month: Period, observed: ObservedSeries) -> String? {
-        note(month: month, observed: observed).map { "warning: " + DataError(file: file, series: observed, expected: "series \(DataError.quote(observed.name)): " + $0).description }
+        note(month: month, observed: observed).map {
+            "warning: " + DataError(file: file, series: observed, expected: "series \(DataError.quote(observed.name)): " + $0).description
+        }
     }
 
     /// For a whole scorecard: the warning when `month` is after the last observed value of

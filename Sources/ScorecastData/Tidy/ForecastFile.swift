@@ -116,6 +116,8 @@ public struct ForecastFile: Sendable {
             if found.isEmpty { found = intervals(lower: stripping("", "%_lower"), upper: { $0 + "%_upper" }) }
             modelColumns.append((nil, forecastIndex, found))
         }
+        // statsforecast orders bounds widest lower first; report levels from the narrowest up.
+        if isWide { result.levels.sort() }
         let levels = result.levels
 
         struct Builder {

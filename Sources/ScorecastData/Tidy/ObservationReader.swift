@@ -47,6 +47,9 @@ public final class ObservationReader {
     public let seriesCount: Int?
     /// The frequency dates are mapped to; `nil` infers it per series from its dates.
     public var dateFrequency: Frequency?
+    /// Per series, the frequency its dates are mapped to, before ``dateFrequency`` (actuals
+    /// read at the frequency of the training data they are compared with).
+    public var dateFrequencyBySeries: [String: Frequency] = [:]
     /// The series whose values are percentages: a value outside [0, 100] in one of them is a
     /// ``DataError`` at its field, or with ``allowsOutOfRange`` a warning in ``warnings``.
     public var percentSeries: Set<String> = []
@@ -133,7 +136,8 @@ public final class ObservationReader {
             let bytes = try ByteSource(path: path).readAll()
             let scan = RowOrder.scan(CSVReader(source: ByteSource(bytes: bytes, name: "<stdin>")), columns: columns)
             try self.init(
-                csv: CSVReader(source: ByteSource(bytes: bytes, name: "<stdin>")), columns: columns, rowOrder: scan.order, seriesCount: scan.seriesCount)
+                csv: CSVReader(source: ByteSource(bytes: bytes, name: "<stdin>")), columns: columns, rowOrder: scan.order,
+                seriesCount: scan.seriesCount)
         } else {
             let scan = RowOrder.scan(try CSVReader(path: path), columns: columns)
             try self.init(csv: CSVReader(path: path), columns: columns, rowOrder: scan.order, seriesCount: scan.seriesCount)
@@ -181,11 +185,11 @@ public final class ObservationReader {
             startsNewSeries = true
             current = nil
             finishedSeries[builder.name] = builder.lastLine
-            return try builder.build(fileName: csv.fileName, dateFrequency: dateFrequency)
+            return try builder.build(fileName: csv.fileName, dateFrequency: dateFrequencyBySeries[builder.name] ?? dateFrequency)
         }
         guard let finished = current else { return nil }
         current = nil
-        return try finished.build(fileName: csv.fileName, dateFrequency: dateFrequency)
+        return try finished.build(fileName: csv.fileName, dateFrequency: dateFrequencyBySeries[finished.name] ?? dateFrequency)
     }
 
     /// Starts a series with the row in `csv.record`.
@@ -231,7 +235,7 @@ public final class ObservationReader {
         }
         atEnd = true
         if rowsRead == 0 { throw emptyError() }
-        return try builders.map { try $0.build(fileName: csv.fileName, dateFrequency: dateFrequency) }
+        return try builders.map { try $0.build(fileName: csv.fileName, dateFrequency: dateFrequencyBySeries[$0.name] ?? dateFrequency) }
     }
 
     private func emptyError() -> DataError {

@@ -58,9 +58,11 @@ public enum ForecastTable {
         /// The header row.
         ///
         /// - scorecast: `series,period,model,model_detail,mean,lo_80,hi_80,...`;
-        /// - statsforecast: `unique_id,ds,MODEL,MODEL-lo-80,MODEL-hi-80,...` as
-        ///   `StatsForecast.forecast(level=[80, ...])` names them (each level's lower and
-        ///   upper bound together, levels in the order given), `MODEL` the model asked for;
+        /// - statsforecast: `unique_id,ds,MODEL,MODEL-lo-95,MODEL-lo-80,MODEL-hi-80,MODEL-hi-95`
+        ///   as `StatsForecast.forecast(level=[80, 95])` names and orders them (lower bounds
+        ///   widest first, then upper bounds narrowest first: statsforecast's `_add_fitted_pi`
+        ///   and utilsforecast's `_models_from_levels` in Nixtla's repositories), `MODEL` the
+        ///   model asked for;
         /// - fable: `KEY,INDEX,.model,.mean,80%_lower,80%_upper,...` as fabletools'
         ///   `hilo()` then `unpack_hilo()` name them, `KEY` and `INDEX` the input's column names.
         public var header: [String] {
@@ -69,11 +71,20 @@ public enum ForecastTable {
                 return ["series", "period", "model", "model_detail", "mean"] + ForecastTable.intervalColumns(levels)
             case .statsforecast:
                 return ["unique_id", "ds", requested]
-                    + levels.flatMap { ["\(requested)-lo-\(CSVNumber.format($0))", "\(requested)-hi-\(CSVNumber.format($0))"] }
+                    + intervalOrder.map { "\(requested)-\($0.isUpper ? "hi" : "lo")-\(CSVNumber.format(levels[$0.index]))" }
             case .fable:
                 return [keyColumn, indexColumn, ".model", ".mean"]
                     + levels.flatMap { ["\(CSVNumber.format($0))%_lower", "\(CSVNumber.format($0))%_upper"] }
             }
+        }
+
+        /// The interval bounds in column order, as positions in ``levels`` (and in a forecast's
+        /// intervals): each level's lower then upper bound, levels as given; statsforecast's
+        /// lower bounds from the widest level down, then upper bounds from the narrowest up.
+        var intervalOrder: [(index: Int, isUpper: Bool)] {
+            guard format == .statsforecast else { return levels.indices.flatMap { [($0, false), ($0, true)] } }
+            let ascending = levels.indices.sorted { levels[$0] < levels[$1] }
+            return ascending.reversed().map { ($0, false) } + ascending.map { ($0, true) }
         }
 
         /// Appends one row per forecast period of `forecast`, the forecast of `series`.
@@ -93,9 +104,9 @@ public enum ForecastTable {
                     writer.writeField(label)
                 }
                 writer.writeField(forecast.mean[step])
-                for interval in forecast.intervals {
-                    writer.writeField(interval.lower[step])
-                    writer.writeField(interval.upper[step])
+                for (index, isUpper) in intervalOrder {
+                    let interval = forecast.intervals[index]
+                    writer.writeField(isUpper ? interval.upper[step] : interval.lower[step])
                 }
                 writer.endRecord()
                 period = period.advanced(by: 1)

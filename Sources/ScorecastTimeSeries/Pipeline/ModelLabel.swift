@@ -49,8 +49,9 @@ public enum ModelLabel {
 
     /// Letters and digits separated by commas, at least one comma: `M,Ad,M`, `0,1,1`.
     private static func isForm(_ content: Substring) -> Bool {
-        content.contains(",") && content.split(separator: ",", omittingEmptySubsequences: false).allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        }
+        content.contains(",")
+            && content.split(separator: ",", omittingEmptySubsequences: false).allSatisfy { part in
+                !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            }
     }
 }
