@@ -10,7 +10,7 @@ import ScorecastTimeSeries
 /// Reads tidy observations (a CSV file, or an imported scorecard folder: its
 /// `observations.csv`, with units and so bounds from its `indicators.csv`), forecasts every
 /// series through the one ``ForecastPipeline`` (`--jobs` at a time) and writes
-/// `series,period,model,mean,lo_L,hi_L...`: one row per series and forecast period, periods
+/// `series,period,model,model_detail,mean,lo_L,hi_L...` (or another tool's columns, `--output-format`): one row per series and forecast period, periods
 /// continuing each series' calendar, interval columns in the order of `--level`. The `model`
 /// column says what was actually fitted, including any fallback. Rows come out in input order
 /// whatever `--jobs` is; with input grouped by series, the first series' rows are written

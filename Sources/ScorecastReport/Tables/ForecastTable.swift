@@ -22,9 +22,13 @@ public enum ForecastTable {
     }
 
     /// Appends one row per forecast period; `requested` is the model asked for (the label of
-    /// a combination).
-    public static func write(_ forecast: Forecast, series: String, requested: String = "auto", to writer: inout CSVWriter) {
-        Layout(levels: forecast.intervals.map(\.level), requested: requested).write(forecast, series: series, to: &writer)
+    /// a combination); numbers written by `number` (full precision unless the caller rounds,
+    /// as the report does to six significant digits).
+    public static func write(
+        _ forecast: Forecast, series: String, requested: String = "auto", to writer: inout CSVWriter,
+        number: (Double) -> String = CSVNumber.format
+    ) {
+        Layout(levels: forecast.intervals.map(\.level), requested: requested).write(forecast, series: series, to: &writer, number: number)
     }
 
     /// The columns of one forecast file: which tool's conventions, how periods are written,
@@ -87,8 +91,9 @@ public enum ForecastTable {
             return ascending.reversed().map { ($0, false) } + ascending.map { ($0, true) }
         }
 
-        /// Appends one row per forecast period of `forecast`, the forecast of `series`.
-        public func write(_ forecast: Forecast, series: String, to writer: inout CSVWriter) {
+        /// Appends one row per forecast period of `forecast`, the forecast of `series`, numbers
+        /// written by `number`.
+        public func write(_ forecast: Forecast, series: String, to writer: inout CSVWriter, number: (Double) -> String = CSVNumber.format) {
             let label = ModelLabel.short(detail: forecast.model, requested: requested)
             var period = forecast.start
             for step in 0..<forecast.horizon {
@@ -103,10 +108,10 @@ public enum ForecastTable {
                 case .fable:
                     writer.writeField(label)
                 }
-                writer.writeField(forecast.mean[step])
+                writer.writeField(number(forecast.mean[step]))
                 for (index, isUpper) in intervalOrder {
                     let interval = forecast.intervals[index]
-                    writer.writeField(isUpper ? interval.upper[step] : interval.lower[step])
+                    writer.writeField(number(isUpper ? interval.upper[step] : interval.lower[step]))
                 }
                 writer.endRecord()
                 period = period.advanced(by: 1)

@@ -10,6 +10,13 @@ public struct FittedARIMA: FittedForecastModel {
     public let order: ARIMAOrder
     /// The seasonal period m.
     public let period: Int
+    /// A level; a trend with a drift or two differences; a season with any seasonal part.
+    public var terms: ModelTerms {
+        var terms: ModelTerms = .level
+        if constant == .drift || order.d + order.seasonalD >= 2 { terms.insert(.trend) }
+        if order.seasonalP + order.seasonalD + order.seasonalQ > 0 { terms.insert(.season) }
+        return terms
+    }
     /// The deterministic term fitted.
     public let constant: ARIMAConstant
     /// Non-seasonal AR coefficients φ₁…φ_p.

@@ -66,6 +66,7 @@ struct NotedFit: FittedForecastModel {
     var description: String { base.description }
     var series: TimeSeries { base.series }
     var fittedValues: [Double] { base.fittedValues }
+    var terms: ModelTerms { base.terms }
     var notes: [String] { base.notes + extraNotes }
     var fallback: ModelFallback? { base.fallback }
 

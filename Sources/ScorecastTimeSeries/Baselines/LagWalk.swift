@@ -29,6 +29,12 @@ public struct FittedLagWalk: FittedForecastModel {
     public let residualVariance: Double
     /// Why naive stands in for seasonal naive or drift; `nil` when it does not.
     public let fallback: ModelFallback?
+    /// The last value (lag 1) or the last season (lag m), with a trend when it drifts.
+    public var terms: ModelTerms {
+        var terms: ModelTerms = lag > 1 ? [.level, .season] : .level
+        if drift != 0 { terms.insert(.trend) }
+        return terms
+    }
 
     /// Fits the walk. `series` must have at least `lag` periods and one observed value;
     /// the specs check this and fall back before calling.

@@ -32,6 +32,8 @@ public struct FittedMean: FittedForecastModel {
     /// How many values were observed.
     public let observedCount: Int
     public let notes: [String]
+    /// A level.
+    public var terms: ModelTerms { .level }
 
     public var description: String { "mean" }
     public var fittedValues: [Double] { [Double](repeating: mean, count: series.count) }

@@ -56,6 +56,8 @@ public struct FittedNaive2: FittedForecastModel {
     /// The naive method fitted to the seasonally adjusted series.
     public let naive: FittedLagWalk
     public let notes: [String]
+    /// A level, with a season when the series was seasonally adjusted.
+    public var terms: ModelTerms { seasonalIndices == nil ? .level : [.level, .season] }
 
     public var description: String { seasonalIndices == nil ? "naive2 (not seasonally adjusted)" : "naive2 (seasonally adjusted)" }
 

@@ -123,6 +123,7 @@ public struct FittedConformal: FittedForecastModel {
 
     public var series: TimeSeries { base.series }
     public var fittedValues: [Double] { base.fittedValues }
+    public var terms: ModelTerms { base.terms }
     public var notes: [String] { base.notes + extraNotes }
     public var description: String { base.description }
     public var fallback: ModelFallback? { base.fallback }

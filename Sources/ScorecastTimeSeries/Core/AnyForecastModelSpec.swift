@@ -40,6 +40,7 @@ public struct AnyFittedForecastModel: FittedForecastModel {
     public var description: String { base.description }
     public var series: TimeSeries { base.series }
     public var fittedValues: [Double] { base.fittedValues }
+    public var terms: ModelTerms { base.terms }
     public var notes: [String] { base.notes }
     public var fallback: ModelFallback? { base.fallback }
 

@@ -30,6 +30,9 @@ public protocol FittedForecastModel: Sendable {
     var notes: [String] { get }
     /// Why a simpler model stands in for the one asked for; `nil` when it does not.
     var fallback: ModelFallback? { get }
+    /// The components the fitted model has (level, trend, season, calendar, events): what
+    /// its forecasts may be said to account for.
+    var terms: ModelTerms { get }
     /// Forecasts `horizon` periods after the end of the series, with a central prediction
     /// interval at each of `levels` (percentages in (0, 100)).
     ///
@@ -87,6 +90,11 @@ public struct Forecast: Sendable, Equatable {
     /// Why a simpler model than the one asked for produced it; `nil` when none did. Set by
     /// ``ForecastPipeline`` from the fitted model's ``FittedForecastModel/fallback``.
     public var fallback: ModelFallback?
+    /// The fitted model's terms; set by ``ForecastPipeline`` (a bare model's forecast says
+    /// only `level`).
+    public var terms: ModelTerms = .level
+    /// Where the seasonal pattern came from; set by ``ForecastPipeline``.
+    public var seasonality: SeasonalitySource?
 
     public init(start: Period, mean: [Double], intervals: [PredictionInterval], model: String, fallback: ModelFallback? = nil) {
         precondition(intervals.allSatisfy { $0.lower.count == mean.count }, "Intervals must cover every step")

@@ -78,6 +78,7 @@ struct FallbackFittedModel: FittedForecastModel {
     var description: String { base.description + " (fallback)" }
     var series: TimeSeries { base.series }
     var fittedValues: [Double] { base.fittedValues }
+    var terms: ModelTerms { base.terms }
     var notes: [String] { ["\(reason): fell back to \(base.description)"] + base.notes }
     var fallback: ModelFallback? { ModelFallback(reason: reason, standIn: base.description) }
 

@@ -13,6 +13,13 @@ public struct FittedETS: FittedForecastModel, Sendable {
     public let form: ETS.Form
     /// The seasonal period of the states (1 for non-seasonal forms).
     public let seasonalPeriod: Int
+    /// A level; a trend unless the form has none; a season unless it has none.
+    public var terms: ModelTerms {
+        var terms: ModelTerms = .level
+        if form.trend != .none { terms.insert(.trend) }
+        if form.season != .none { terms.insert(.season) }
+        return terms
+    }
     /// The estimated smoothing parameters.
     public let parameters: ETS.Parameters
     /// The estimated initial state x₀ (all m seasonal states).

@@ -84,6 +84,8 @@ public struct FittedEnsemble: FittedForecastModel {
     public let members: [AnyFittedForecastModel]
     /// The combination operator.
     public let combination: Ensemble.Combination
+    /// Every member's terms.
+    public var terms: ModelTerms { members.reduce(into: ModelTerms()) { $0.formUnion($1.terms) } }
     let memberNotes: [String]
 
     init(series: TimeSeries, members: [AnyFittedForecastModel], combination: Ensemble.Combination, notes: [String]) {

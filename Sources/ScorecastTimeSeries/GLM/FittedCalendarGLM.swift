@@ -41,6 +41,16 @@ public struct FittedCalendarGLM: FittedForecastModel {
     public let thetaStandardError: Double?
     public let simulations: Int
     public var notes: [String]
+    /// The intercept; trend, seasonal, calendar and event columns as the design has them.
+    public var terms: ModelTerms {
+        var terms: ModelTerms = .level
+        if design.trend { terms.insert(.trend) }
+        if design.seasonal != .none { terms.insert(.season) }
+        if design.column(named: "school_holidays") != nil { terms.insert(.schoolHolidays) }
+        if design.column(named: "working_days") != nil { terms.insert(.workingDays) }
+        if !design.eventNames.isEmpty { terms.insert(.events) }
+        return terms
+    }
 
     init(
         series: TimeSeries, trials: [Double]?, rows: [Int], design: RegressionDesign, glm: GLMFit,

@@ -44,6 +44,20 @@ public struct MonthExplanation: Sendable, Equatable {
     public var model: String
     /// The fit's notes: fallbacks for short series, the family chosen, events left out.
     public var notes: [String] = []
+    /// The 95% interval of ``calendarSharePercent`` over the model's parameter uncertainty
+    /// (and, for a borrowed profile, the profile's); `nil` where the share is undefined.
+    public var calendarShareInterval: (lower: Double, upper: Double)?
+    /// 100 × the change the school-holiday share alone predicts / the observed change; NaN
+    /// when the model has no school-holiday term or the month did not change.
+    public var schoolHolidaySharePercent: Double = .nan
+    /// The change from the previous month that the season and calendar terms together
+    /// predict (the usual pattern, e.g. the August dip), as a share of the observed change,
+    /// with a 95% interval; `nil` when the model has neither.
+    public var seasonalPart: Part?
+    /// The terms of the model behind the verdict.
+    public var terms: ModelTerms = .level
+    /// Where the model's seasonal pattern came from.
+    public var seasonality: SeasonalitySource = .own
 
     /// The fewest observed values before the month for which ``CalendarGLM/explain(_:trials:percentages:period:levels:verdictLevel:using:)``
     /// gives a verdict: with fewer, a predictive distribution says more about the model than
@@ -119,28 +133,9 @@ extension CalendarGLM {
         case .gaussian: expected = eta
         case .binomial, .quasiBinomial: expected = draws.reduce(0, +) / Double(draws.count)
         }
-        let intervals = levels.map { level -> (level: Double, lower: Double, upper: Double) in
-            let tail = (1 - level / 100) / 2
-            let lower = SampleQuantile.type7(sorted: draws, probability: tail), upper = SampleQuantile.type7(sorted: draws, probability: 1 - tail)
-            return fitted.isNonNegative ? (level, max(lower, 0), max(upper, 0)) : (level, lower, upper)
-        }
-
-        var tailProbability = Double.nan
-        var verdict: MonthExplanation.Verdict?
-        if !observed.isNaN {
-            let below = Double(draws.partitioningIndex { $0 >= observed })
-            let notAbove = Double(draws.partitioningIndex { $0 > observed })
-            let count = Double(draws.count)
-            let equal = notAbove - below
-            let lowerTail = (below + equal / 2) / count
-            let upperTail = (count - notAbove + equal / 2) / count
-            tailProbability = min(lowerTail, upperTail)
-            let threshold = (1 - verdictLevel / 100) / 2
-            if tailProbability < threshold {
-                verdict = lowerTail < upperTail ? .unusuallyLow : .unusuallyHigh
-            } else {
-                verdict = .asExpected
-            }
+        var placed = MonthExplanation.place(observed: observed, sortedDraws: draws, levels: levels, verdictLevel: verdictLevel)
+        if fitted.isNonNegative {
+            placed.intervals = placed.intervals.map { ($0.level, max($0.lower, 0), max($0.upper, 0)) }
         }
 
         let previousPeriod = period.advanced(by: -1)
@@ -148,13 +143,99 @@ extension CalendarGLM {
         let change = observed - previous
         // A model without calendar terms (none asked for, or a history too short for them)
         // says nothing about the calendar's share: NaN, not 0.
-        let calendarChange = fitted.design.hasCalendar ? fitted.calendarChange(from: previousPeriod, to: period) : .nan
-        return MonthExplanation(
-            period: period, observed: observed, expected: expected, intervals: intervals,
-            tailProbability: tailProbability, verdict: verdict, previous: previous, change: change,
-            calendarChange: calendarChange,
-            calendarSharePercent: change.isFinite && change != 0 && calendarChange.isFinite ? 100 * calendarChange / change : .nan,
-            model: fitted.description, notes: fitted.notes)
+        let terms = fitted.terms
+        let calendarDraws = fitted.calendarChangeDraws(from: previousPeriod, to: period, count: 2000, using: &generator)
+        let calendar = MonthExplanation.CalendarShare(
+            calendarChanges: calendarDraws.calendar, schoolHolidayChanges: calendarDraws.schoolHolidays, change: change,
+            hasCalendar: fitted.design.hasCalendar, hasSchoolHolidays: terms.contains(.schoolHolidays),
+            pointChange: fitted.design.hasCalendar ? fitted.calendarChange(from: previousPeriod, to: period) : .nan)
+        var explanation = MonthExplanation(
+            period: period, observed: observed, expected: expected, intervals: placed.intervals,
+            tailProbability: placed.tailProbability, verdict: placed.verdict, previous: previous, change: change,
+            calendarChange: calendar.change, calendarSharePercent: calendar.sharePercent, model: fitted.description, notes: fitted.notes)
+        explanation.calendarShareInterval = calendar.shareInterval
+        explanation.schoolHolidaySharePercent = calendar.schoolHolidaySharePercent
+        if terms.contains(.season) || fitted.design.hasCalendar {
+            explanation.seasonalPart = MonthExplanation.Part(draws: calendarDraws.seasonal, change: change)
+        }
+        explanation.terms = terms
+        let months = series.prefix(max(0, min(index, series.count))).observedCount
+        explanation.seasonality = terms.contains(.season) ? .own : .none(observedMonths: months)
+        return explanation
+    }
+}
+
+extension MonthExplanation {
+    /// A part of the month's change that some of the model's terms predict.
+    public struct Part: Sendable {
+        /// The predicted change (mean over the draws).
+        public var change: Double
+        /// 100 × change / observed change (NaN when the month did not change).
+        public var sharePercent: Double
+        /// The 95% interval of the share over the draws.
+        public var shareInterval: (lower: Double, upper: Double)?
+
+        /// The part from draws of its change; `nil` without draws.
+        init?(draws: [Double], change observed: Double) {
+            guard !draws.isEmpty else { return nil }
+            change = draws.reduce(0, +) / Double(draws.count)
+            guard observed.isFinite, observed != 0 else {
+                sharePercent = .nan
+                return
+            }
+            sharePercent = 100 * change / observed
+            let shares = draws.map { 100 * $0 / observed }.sorted()
+            shareInterval = (SampleQuantile.type7(sorted: shares, probability: 0.025), SampleQuantile.type7(sorted: shares, probability: 0.975))
+        }
+    }
+
+    /// Intervals, tail probability and verdict of `observed` among sorted predictive draws.
+    static func place(
+        observed: Double, sortedDraws draws: [Double], levels: [Double], verdictLevel: Double
+    ) -> (intervals: [(level: Double, lower: Double, upper: Double)], tailProbability: Double, verdict: Verdict?) {
+        let intervals = levels.map { level -> (level: Double, lower: Double, upper: Double) in
+            let tail = (1 - level / 100) / 2
+            return (level, SampleQuantile.type7(sorted: draws, probability: tail), SampleQuantile.type7(sorted: draws, probability: 1 - tail))
+        }
+        guard !observed.isNaN else { return (intervals, .nan, nil) }
+        let below = Double(draws.partitioningIndex { $0 >= observed })
+        let notAbove = Double(draws.partitioningIndex { $0 > observed })
+        let count = Double(draws.count)
+        let equal = notAbove - below
+        let lowerTail = (below + equal / 2) / count
+        let upperTail = (count - notAbove + equal / 2) / count
+        let tailProbability = min(lowerTail, upperTail)
+        let threshold = (1 - verdictLevel / 100) / 2
+        let verdict: Verdict = tailProbability < threshold ? (lowerTail < upperTail ? .unusuallyLow : .unusuallyHigh) : .asExpected
+        return (intervals, tailProbability, verdict)
+    }
+
+    /// The calendar's share of a month's change, with its 95% interval over parameter draws.
+    struct CalendarShare {
+        var change = Double.nan
+        var sharePercent = Double.nan
+        var shareInterval: (lower: Double, upper: Double)?
+        var schoolHolidaySharePercent = Double.nan
+
+        /// - Parameters:
+        ///   - calendarChanges: draws of the change the calendar terms alone make.
+        ///   - schoolHolidayChanges: draws of the change the school-holiday share alone makes.
+        ///   - change: the observed change.
+        ///   - pointChange: the plug-in calendar change; the draws' mean when NaN.
+        init(
+            calendarChanges: [Double], schoolHolidayChanges: [Double], change observed: Double, hasCalendar: Bool, hasSchoolHolidays: Bool,
+            pointChange: Double = .nan
+        ) {
+            guard hasCalendar, !calendarChanges.isEmpty else { return }
+            change = pointChange.isFinite ? pointChange : calendarChanges.reduce(0, +) / Double(calendarChanges.count)
+            guard observed.isFinite, observed != 0 else { return }
+            sharePercent = 100 * change / observed
+            let shares = calendarChanges.map { 100 * $0 / observed }.sorted()
+            shareInterval = (SampleQuantile.type7(sorted: shares, probability: 0.025), SampleQuantile.type7(sorted: shares, probability: 0.975))
+            if hasSchoolHolidays, !schoolHolidayChanges.isEmpty {
+                schoolHolidaySharePercent = 100 * schoolHolidayChanges.reduce(0, +) / Double(schoolHolidayChanges.count) / observed
+            }
+        }
     }
 }
 
@@ -162,12 +243,46 @@ extension FittedCalendarGLM {
     /// The change from `earlier` to `later` that the calendar terms alone predict, at the
     /// fitted level of `earlier` (0 when the model has no calendar terms).
     public func calendarChange(from earlier: Period, to later: Period) -> Double {
-        let columns = ["school_holidays", "working_days"].compactMap { design.column(named: $0) }
+        calendarChange(from: earlier, to: later, coefficients: glm.coefficients, columns: ["school_holidays", "working_days"])
+    }
+
+    /// `count` draws of the calendar change (and of the school-holiday share's part alone)
+    /// from `earlier` to `later`, the coefficients drawn from their estimated distribution;
+    /// empty when the model has no calendar terms.
+    public func calendarChangeDraws(
+        from earlier: Period, to later: Period, count: Int, using generator: inout some RandomNumberGenerator
+    ) -> (calendar: [Double], schoolHolidays: [Double], seasonal: [Double]) {
+        let seasonalColumns = design.columnNames.filter { $0 != "intercept" && $0 != "trend" && !$0.hasPrefix("event_") }
+        guard !seasonalColumns.isEmpty else { return ([], [], []) }
+        let p = glm.coefficients.count
+        let factor = choleskyFactor(coefficientCovariance)
+        var z = [Double](repeating: 0, count: p), beta = z
+        var calendar: [Double] = [], schoolHolidays: [Double] = [], seasonal: [Double] = []
+        calendar.reserveCapacity(count)
+        schoolHolidays.reserveCapacity(count)
+        for _ in 0..<count {
+            for j in 0..<p { z[j] = RandomVariates.standardNormal(using: &generator) }
+            for j in 0..<p {
+                var value = glm.coefficients[j]
+                for k in 0...j { value += factor[j, k] * z[k] }
+                beta[j] = value
+            }
+            calendar.append(calendarChange(from: earlier, to: later, coefficients: beta, columns: ["school_holidays", "working_days"]))
+            schoolHolidays.append(calendarChange(from: earlier, to: later, coefficients: beta, columns: ["school_holidays"]))
+            seasonal.append(calendarChange(from: earlier, to: later, coefficients: beta, columns: seasonalColumns))
+        }
+        return (calendar, schoolHolidays, seasonal)
+    }
+
+    func calendarChange(from earlier: Period, to later: Period, coefficients: [Double], columns names: [String]) -> Double {
+        let columns = names.compactMap { design.column(named: $0) }
         guard !columns.isEmpty else { return 0 }
         let before = design.row(for: earlier), after = design.row(for: later)
         var contrast = 0.0
-        for j in columns { contrast += (after[j] - before[j]) * glm.coefficients[j] }
-        let level = expectedValue(for: earlier)
+        for j in columns { contrast += (after[j] - before[j]) * coefficients[j] }
+        var eta = 0.0
+        for j in before.indices { eta += before[j] * coefficients[j] }
+        let level = glm.family.mean(linearPredictor: eta) * outputScale
         switch glm.family {
         case .poisson, .quasiPoisson, .negativeBinomial: return level * expm1(contrast)
         case .gaussian: return contrast

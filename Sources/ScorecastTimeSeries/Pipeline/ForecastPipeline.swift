@@ -93,13 +93,21 @@ public struct ForecastPipeline: Sendable {
     /// - Parameters:
     ///   - binomial: the series' numerator and denominator, when it has them: the calendar GLM
     ///     fits them as quasi-binomial counts; other models ignore them.
+    ///   - profile: a seasonal profile to borrow when the series is too short to learn its own
+    ///     (fewer than two years observed): the series' level is then fitted against it
+    ///     (``ProfileLevelModel``) in place of the specified model, and the forecast says so
+    ///     (``Forecast/seasonality``).
     /// - Throws: ``TimeSeriesError`` when the series cannot carry the model and the family
     ///   has no fallback (an empty series, the GLM on too little data).
-    public func forecast(_ series: TimeSeries, bounds: ValueBounds = .nonNegativeIfObservedSo, binomial: BinomialCounts? = nil) throws
-        -> PipelineForecast
-    {
+    public func forecast(
+        _ series: TimeSeries, bounds: ValueBounds = .nonNegativeIfObservedSo, binomial: BinomialCounts? = nil, profile: SeasonalProfile? = nil
+    ) throws -> PipelineForecast {
         let fitted: AnyFittedForecastModel
-        if let binomialModel, let binomial {
+        let observed = series.observedCount
+        let learnsOwnSeason = observed >= 2 * series.frequency.periodsPerYear
+        if let profile, !learnsOwnSeason {
+            fitted = AnyFittedForecastModel(try ProfileLevelModel(profile: profile).fit(series))
+        } else if let binomialModel, let binomial {
             fitted = AnyFittedForecastModel(try binomialModel.fit(successes: binomial.successes, trials: binomial.trials))
         } else if let binomialModel, bounds == .percentage {
             fitted = AnyFittedForecastModel(try binomialModel.fit(percentages: series))
@@ -109,6 +117,12 @@ public struct ForecastPipeline: Sendable {
         var generator = Xoshiro256StarStar(seed: seed)
         var forecast = fitted.forecast(horizon: horizon, levels: levels, using: &generator)
         forecast.fallback = fitted.fallback
+        forecast.terms = fitted.terms
+        if let profile, !learnsOwnSeason {
+            forecast.seasonality = .borrowed(reference: profile.reference)
+        } else {
+            forecast.seasonality = learnsOwnSeason ? .own : .none(observedMonths: observed)
+        }
         switch bounds {
         case .unbounded: break
         case .nonNegativeIfObservedSo: forecast = forecast.flooredAtZero(ifNonNegative: series)

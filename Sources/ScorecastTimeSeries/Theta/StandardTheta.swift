@@ -72,6 +72,8 @@ public struct FittedStandardTheta: FittedForecastModel {
     /// The seasonal adjustment used.
     public let adjustment: ThetaSeasonalAdjustment
     let trailingGap: Int
+    /// A level and a trend (the θ = 0 line), with a season when seasonally adjusted.
+    public var terms: ModelTerms { adjustment.isSeasonal ? [.level, .trend, .season] : [.level, .trend] }
 
     public var description: String { adjustment.isSeasonal ? "Theta (thetaf, seasonal)" : "Theta (thetaf)" }
 

@@ -58,6 +58,8 @@ public struct FittedThetaModel: FittedForecastModel {
     /// The seasonal adjustment used.
     public let adjustment: ThetaSeasonalAdjustment
     let trailingGap: Int
+    /// A level and a trend, with a season when seasonally adjusted.
+    public var terms: ModelTerms { adjustment.isSeasonal ? [.level, .trend, .season] : [.level, .trend] }
 
     public var description: String {
         let theta = parameters.theta >= 1e6 ? "∞" : String((parameters.theta * 1000).rounded() / 1000)
