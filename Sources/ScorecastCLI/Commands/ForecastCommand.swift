@@ -62,6 +62,7 @@ struct ForecastCommand: AsyncScorecastCommand {
     var strict = false
 
     @OptionGroup var units: IndicatorUnitOptions
+    @OptionGroup var seasonality: SeasonalityOptions
 
     func validate() throws {
         try model.validate()
@@ -71,6 +72,7 @@ struct ForecastCommand: AsyncScorecastCommand {
     func execute() async throws {
         let pipeline = try model.pipelines()[0]
         let source = try ForecastSource(input: input, units: units)
+        let profiles = try seasonality.load(useBundledDefault: source.isScorecardFolder).profiles
         let reader = try source.reader()
         let fileName = reader.csv.fileName
         let output = try self.output.open(streaming: !strict)
@@ -93,9 +95,11 @@ struct ForecastCommand: AsyncScorecastCommand {
                     guard last.year <= Period.latestYear else {
                         throw PeriodRangeError(series: observed.name, last: last)
                     }
-                    let result = try pipeline.forecast(observed.series, bounds: source.bounds(of: observed.name), binomial: observed.binomialCounts)
+                    let result = try pipeline.forecast(
+                        observed.series, bounds: source.bounds(of: observed.name), binomial: observed.binomialCounts,
+                        profile: profiles[observed.name])
                     var rows = CSVWriter()
-                    layout.write(result.forecast, series: observed.name, to: &rows)
+                    layout.write(result.forecast, series: observed.name, to: &rows, number: source.numberFormat(of: observed.name))
                     return SeriesForecastRows(
                         name: observed.name, outcome: .forecast(rows.bytes, fellBack: result.fallback != nil), notes: result.notes)
                 } catch {
@@ -157,6 +161,11 @@ struct ForecastSource: Sendable {
     var input: ObservationInputOptions
     /// Bounds by series, from the catalogue (the folder's, or `--indicators`).
     var boundsByCode: [String: ValueBounds]
+    /// Units by series, from the folder's catalogue: numbers are written to the unit's
+    /// precision (``IndicatorUnit/csvDecimalPlaces``), as the report writes them.
+    var unitsByCode: [String: IndicatorUnit] = [:]
+    /// Whether the input is an imported scorecard folder.
+    var isScorecardFolder = false
 
     init(input: ObservationInputOptions, units: IndicatorUnitOptions) throws {
         var isDirectory: ObjCBool = false
@@ -165,6 +174,8 @@ struct ForecastSource: Sendable {
             observationsPath = path + "/observations.csv"
             let catalogue = try Indicator.read(path: path + "/indicators.csv")
             boundsByCode = catalogue.valueBoundsByCode
+            for indicator in catalogue { unitsByCode[indicator.code] = indicator.unit }
+            isScorecardFolder = true
         } else {
             observationsPath = path
             boundsByCode = [:]
@@ -175,6 +186,14 @@ struct ForecastSource: Sendable {
 
     func reader() throws -> ObservationReader {
         try input.reader(path: observationsPath, percentSeries: Set(boundsByCode.filter { $0.value == .percentage }.keys))
+    }
+
+    /// How the numbers of series `name` are written: to its unit's precision when the folder's
+    /// catalogue lists it, in full otherwise.
+    func numberFormat(of name: String) -> @Sendable (Double) -> String {
+        guard let unit = unitsByCode[name] else { return CSVNumber.format }
+        let places = unit.csvDecimalPlaces
+        return { CSVNumber.rounded($0, places: places) }
     }
 
     /// The bounds of the series `name`: its catalogue unit's, or counts' (floored at zero when

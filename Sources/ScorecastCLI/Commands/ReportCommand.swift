@@ -52,16 +52,7 @@ struct ReportCommand: ScorecastCommand {
             valueName: "file-or-dir"))
     var history: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "Which indicators borrow a seasonal profile from which reference series (code,reference,reason).", valueName: "file"))
-    var seasonalityMap = BundledData.path("scorecard/seasonality-references.csv")
-
-    @Option(help: ArgumentHelp("The reference series the seasonality map names (tidy observations).", valueName: "file"))
-    var references = BundledData.path("cafcass/cafcass-care-applications-tidy.csv")
-
-    @Flag(help: "Borrow no seasonality: short indicators are judged and forecast on their own months alone.")
-    var noBorrowing = false
+    @OptionGroup var seasonality: SeasonalityOptions
 
     func validate() throws {
         guard let period = Period(parsing: month), period.frequency == .monthly else {
@@ -74,28 +65,14 @@ struct ReportCommand: ScorecastCommand {
         var files = try ScorecardFiles(directory: directory, month: period)
         var conflicts: [ScorecardHistory.Conflict] = []
         if let history {
-            let path = ReportCommand.isDirectory(history) ? history + "/observations.csv" : history
-            conflicts = ScorecardHistory.merge(try ObservationReader(path: path, columns: .standard).readAll(), into: &files)
-            for conflict in conflicts {
-                printError(
-                    "\(path):\(conflict.historyLine): \(conflict.series) \(conflict.period) is \(CSVNumber.format(conflict.history)) in the history and \(CSVNumber.format(conflict.scorecard)) in the scorecard; the scorecard's value is used"
-                )
-            }
+            let (file, series) = try HistoryInput.read(history)
+            conflicts = ScorecardHistory.merge(series, into: &files)
+            HistoryInput.report(conflicts, file: file, against: "the scorecard")
         }
         if let warning = MonthBeyondData.warning(directory: directory, month: period, observations: Array(files.observations.values)) {
             printError(warning)
         }
-        var referencesUsed = SeasonalityReferences()
-        if !noBorrowing {
-            let mapGiven = CommandLine.arguments.contains("--seasonality-map")
-            if mapGiven || FileManager.default.fileExists(atPath: seasonalityMap) {
-                referencesUsed = try SeasonalityReferences.load(mapPath: seasonalityMap, referencesPath: references)
-            } else {
-                printError("no seasonality map at \(seasonalityMap): no indicator borrows a seasonal profile")
-            }
-        }
-        let comparators = try dfe.load()
-        let lookedAfter = try self.lookedAfter.map { LookedAfterReport(data: try LookedAfterData.load($0)) }
+        let referencesUsed = try seasonality.load(useBundledDefault: true)
         var report = MonthlyReport(
             files: files, month: period, place: place, pipeline: try IndicatorAnalysis.defaultPipeline(), references: referencesUsed)
         report.historyConflicts = conflicts
@@ -118,13 +95,5 @@ struct ReportCommand: ScorecastCommand {
         for (name, bytes) in csvs + [("report.html", Array(html.utf8))] {
             try OutputFile.write(bytes, to: out + "/" + name)
         }
-    }
-}
-
-extension ReportCommand {
-    /// Whether `path` names a directory.
-    static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }

@@ -127,7 +127,7 @@ public struct MonthlyReport: Sendable {
         writer.writeRecord(ForecastTable.header(levels: pipeline.levels))
         for analysis in analyses {
             guard case .success(let forecast) = analysis.forecast else { continue }
-            ForecastTable.write(forecast, series: analysis.indicator.code, to: &writer, number: ValueFormat.statistic)
+            ForecastTable.write(forecast, series: analysis.indicator.code, to: &writer, number: ValueFormat(unit: analysis.indicator.unit).csv)
         }
         return writer.bytes
     }
@@ -137,7 +137,7 @@ public struct MonthlyReport: Sendable {
         var writer = CSVWriter()
         writer.writeRecord([
             "series", "title", "latest", "change_from_previous_month", "direction", "spc", "seasonal_spc", "explain", "seasonality",
-            "forecast_12_months", "forecast_model", "forecast_seasonality",
+            "forecast_12_months", "forecast_model", "forecast_seasonality", "forecast_terms",
         ])
         for analysis in analyses {
             writer.writeField(analysis.indicator.code)
@@ -155,6 +155,7 @@ public struct MonthlyReport: Sendable {
             writer.writeField(format.csv(forecast?.mean.last ?? .nan))
             writer.writeField(forecast?.model ?? "")
             writer.writeField(forecast.map { $0.seasonality?.label(terms: $0.terms) ?? "" } ?? "")
+            writer.writeField(forecast.map { $0.terms.names.joined(separator: "+") } ?? "")
             writer.endRecord()
         }
         return writer.bytes

@@ -25,11 +25,19 @@ public enum ScorecardHistory {
     ///
     /// - Complexity: O(total months).
     public static func merge(_ history: [ObservedSeries], into files: inout ScorecardFiles) -> [Conflict] {
+        merge(history, into: &files.observations, keeping: Set(files.indicators.map(\.code)))
+    }
+
+    /// Merges `history` into `observations` (series by name), taking only the series named
+    /// in `keeping` (every series of `observations` when `nil`).
+    public static func merge(_ history: [ObservedSeries], into observations: inout [String: ObservedSeries], keeping: Set<String>? = nil)
+        -> [Conflict]
+    {
         var conflicts: [Conflict] = []
-        let codes = Set(files.indicators.map(\.code))
+        let codes = keeping ?? Set(observations.keys)
         for earlier in history where codes.contains(earlier.name) {
-            guard let current = files.observations[earlier.name] else {
-                files.observations[earlier.name] = earlier
+            guard let current = observations[earlier.name] else {
+                observations[earlier.name] = earlier
                 continue
             }
             guard current.series.frequency == earlier.series.frequency else { continue }
@@ -56,7 +64,7 @@ public enum ScorecardHistory {
                     statuses[target] = source.statuses[index]
                 }
             }
-            files.observations[earlier.name] = ObservedSeries(
+            observations[earlier.name] = ObservedSeries(
                 series: TimeSeries(name: earlier.name, start: start, values: values), numerators: numerators, denominators: denominators,
                 statuses: statuses, firstLine: current.firstLine)
         }

@@ -25,7 +25,7 @@ struct ValueFormat {
     /// A value for the report's CSVs: to 0.1 for counts (expectations are not whole), to
     /// 0.01 for percentages and rates; whole numbers print whole. No float noise.
     func csv(_ value: Double) -> String {
-        CSVNumber.rounded(value, places: unit == .count ? 1 : 2)
+        CSVNumber.rounded(value, places: unit.csvDecimalPlaces)
     }
 
     /// A model statistic (a probability, a share) for the report's CSVs: six significant digits.
