@@ -76,6 +76,8 @@ struct ReportCommand: ScorecastCommand {
         var report = MonthlyReport(
             files: files, month: period, place: place, pipeline: try IndicatorAnalysis.defaultPipeline(), references: referencesUsed)
         report.historyConflicts = conflicts
+        let comparators = try dfe.load()
+        let lookedAfter = try self.lookedAfter.map { LookedAfterReport(data: try LookedAfterData.load($0)) }
         var csvs: [(String, [UInt8])] = [
             ("scorecard.csv", ScorecardReport.csv(report.analyses.map(\.line))),
             ("spc.csv", report.spcCSV(seasonal: false)),
