@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 
 @testable import ScorecastData
@@ -53,6 +55,35 @@ struct OutputFileTests {
         #expect(try directory.read("out.csv") == "kept\n")
         #expect(directory.contents() == ["out.csv"])
     }
+
+    /// A named pipe (like `/dev/null` or `/dev/stdout`) is written through, never replaced by
+    /// a renamed regular file.
+    @Test func writesThroughANamedPipeWithoutReplacingIt() throws {
+        let directory = try TemporaryDirectory.make()
+        let path = directory.path + "/pipe"
+        #expect(mkfifo(path, 0o600) == 0)
+        let reader = Thread {
+            let descriptor = open(path, O_RDONLY)
+            var buffer = [UInt8](repeating: 0, count: 64)
+            var received: [UInt8] = []
+            while true {
+                let count = read(descriptor, &buffer, buffer.count)
+                if count <= 0 { break }
+                received += buffer[0..<count]
+            }
+            close(descriptor)
+            OutputFileTests.received.withLock { $0 = received }
+        }
+        reader.start()
+        try OutputFile.write(Array("through\n".utf8), to: path)
+        while OutputFileTests.received.withLock({ $0 == nil }) { usleep(1000) }
+        #expect(OutputFileTests.received.withLock { $0 } == Array("through\n".utf8))
+        var status = stat()
+        #expect(stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO)
+        #expect(directory.contents() == ["pipe"])
+    }
+
+    static let received = Mutex<[UInt8]?>(nil)
 
     @Test func reportsAMissingDirectory() throws {
         let directory = try TemporaryDirectory.make()
