@@ -33,8 +33,8 @@ import ScorecastCore
 ///   on trust; told ``RowOrder/grouped``, it reports a series whose rows are split.
 ///
 /// Complexity: O(rows + total span of the series' grids); one `String` per series, none per row.
-/// Interleaved input holds every series in memory: about 40 bytes a row while reading, then
-/// 8 bytes a period.
+/// Interleaved input holds every series in memory: measured, about 70 bytes a row at the peak
+/// (1,000,000 rows: 100 MB resident against 34 MB streamed; README, "Tidy CSV formats").
 public final class ObservationReader {
     /// The CSV underneath.
     public let csv: CSVReader
