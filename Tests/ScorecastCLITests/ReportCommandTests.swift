@@ -18,7 +18,9 @@ struct ReportCommandTests {
         try run.run(["import-scorecard", Self.text, "--month", "2021-08", "--out", run.path("tidy"), "--catalogue", Self.decisions])
         try run.run(["report", run.path("tidy"), "--month", "2021-08", "--out", run.path("report"), "--place", "Southampton"])
         #expect(
-            run.contents("report") == ["explain.csv", "forecast.csv", "report.html", "scorecard.csv", "spc-seasonal.csv", "spc.csv", "summary.csv"])
+            run.contents("report") == [
+                "explain.csv", "forecast.csv", "projection.csv", "report.html", "scorecard.csv", "spc-seasonal.csv", "spc.csv", "summary.csv",
+            ])
 
         // Every indicator row of spc.csv says too_few_points and has no limits; with seven
         // months no indicator has a seasonal pattern to take out, so spc-seasonal.csv has only
@@ -120,6 +122,13 @@ struct ReportCommandTests {
             #expect(text.range(of: #"\.\d{7,}"#, options: .regularExpression) == nil, "\(name) has float noise")
         }
         #expect(html.contains("1,677 (as published)"))
+        // The looked-after projection from the scorecard's seven LAC months: 12 months, ordered intervals.
+        let projection = try CSVTestTable(run.read("report/projection.csv"))
+        #expect(projection.rows.count == 12)
+        for row in projection.rows {
+            let values = ["lo_95", "lo_80", "mean", "hi_80", "hi_95"].map { Double(row[$0]!)! }
+            #expect(values == values.sorted() && values[0] >= 0)
+        }
     }
 
     /// The HTML of the section of indicator `code` (its anchor as the page makes it).
@@ -163,7 +172,7 @@ struct ReportCommandTests {
         ])
         #expect(
             run.contents("report") == [
-                "comparators.csv", "explain.csv", "forecast.csv", "report.html", "scorecard.csv",
+                "comparators.csv", "explain.csv", "forecast.csv", "projection.csv", "report.html", "scorecard.csv",
                 "spc-seasonal.csv", "spc.csv", "summary.csv",
             ])
 

@@ -327,7 +327,8 @@ extension MonthlyReport {
         }
         if !historyConflicts.isEmpty {
             headline.append(
-                "\(historyConflicts.count) months of --history disagree with the scorecard; the scorecard's values are used: "
+                (historyConflicts.count == 1 ? "1 month of --history disagrees" : "\(historyConflicts.count) months of --history disagree")
+                    + " with the scorecard; the scorecard's values are used: "
                     + historyConflicts.prefix(5).map {
                         "\($0.series) \($0.period): \(CSVNumber.format($0.scorecard)) against \(CSVNumber.format($0.history))"
                     }
@@ -353,7 +354,8 @@ extension MonthlyReport {
             title: "\(place) children's services scorecard: \(monthName)",
             subtitle: "What changed, what is unusual, and what to expect next. Made by scorecast.",
             headline: headline, changed: topChanges, unusual: unusual,
-            context: (comparators.map { [$0.section(place: place)] } ?? []) + (lookedAfter.map { [$0.section()] } ?? []),
+            context: (comparators.map { [$0.section(place: place)] } ?? []) + (projection.map { [$0.section()] } ?? [])
+                + (lookedAfter.map { [$0.section()] } ?? []),
             sections: sections, method: method, files: written)
         page.calendar = calendarAnswers
         return page
