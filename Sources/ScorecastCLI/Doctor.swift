@@ -9,8 +9,11 @@ struct Doctor: ParsableCommand {
         discussion: """
             Writes CSV (check,value) to standard output: the shared objects that provide \
             cblas_dgemm, dgels_ and LAPACKE_dgels, OpenBLAS's configuration and thread count, and \
-            the best of three timings of an n×n matrix product. Exits with status 1 when the BLAS \
-            in use is not OpenBLAS.
+            the best of three timings of an n×n matrix product, and where the bundled data \
+            (DfE files, neighbour groups) was found: data_directory and data_found_by \
+            (SCORECAST_DATA, install, checkout, working directory or none). Exits with status 1 \
+            when the BLAS in use is not OpenBLAS.
+            Exit status: \(ExitStatus.summary)
             """
     )
 
@@ -51,6 +54,8 @@ struct Doctor: ParsableCommand {
             ("dgemm_seconds", String(seconds)),
             ("dgemm_gflops", String(gigaflops)),
             ("dgemm_element_error", String(error)),
+            ("data_directory", BundledData.current?.directory ?? "not found"),
+            ("data_found_by", BundledData.current?.foundBy ?? "none"),
         ]
         var output = "check,value\n"
         for (check, value) in rows { output += "\(check),\(Self.csvField(value))\n" }

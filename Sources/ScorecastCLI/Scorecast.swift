@@ -9,7 +9,9 @@ struct Scorecast: AsyncParsableCommand {
         abstract: "Seasonal forecasts, demand projections and comparator tables for children's services scorecards.",
         discussion: """
             Reads tidy CSV (series,period,value) and writes CSV to standard output unless --output \
-            is given. Outputs are written whole or not at all.
+            is given. Outputs are written whole or not at all; an existing read-only output file is \
+            never replaced.
+            Exit status: \(ExitStatus.summary)
             """,
         version: ScorecastNumerics.version,
         subcommands: [

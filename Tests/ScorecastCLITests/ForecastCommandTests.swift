@@ -30,9 +30,9 @@ struct ForecastCommandTests {
     @Test func seasonalNaiveMatchesTheGoldenCSV() async throws {
         let text = try await Self.forecast([Self.fixture("forecast-input"), "--horizon", "3", "--model", "snaive", "--level", "80", "--level", "95"])
         #expect(text == (try String(contentsOfFile: Self.fixture("forecast-expected-snaive"), encoding: .utf8)))
-        #expect(text.hasPrefix("series,period,model,mean,lo_80,hi_80,lo_95,hi_95\n"))
-        // The short series says what it fell back to.
-        #expect(text.contains("short,2021-06,naive (fallback: series shorter than one season),5,"))
+        #expect(text.hasPrefix("series,period,model,model_detail,mean,lo_80,hi_80,lo_95,hi_95\n"))
+        // The short series says what it fell back to: the label, then why.
+        #expect(text.contains("short,2021-06,naive,naive (fallback: series shorter than one season),5,"))
     }
 
     @Test func statsforecastHeadersAndOneLevel() async throws {
@@ -44,9 +44,9 @@ struct ForecastCommandTests {
             "--horizon", "2", "--model", "drift", "--level", "90",
         ])
         let lines = text.split(separator: "\n")
-        #expect(lines[0] == "series,period,model,mean,lo_90,hi_90")
-        #expect(lines[1].hasPrefix("x,2020-Q4,drift,5.5,"))
-        #expect(lines[2].hasPrefix("x,2021-Q1,drift,7,"))
+        #expect(lines[0] == "series,period,model,model_detail,mean,lo_90,hi_90")
+        #expect(lines[1].hasPrefix("x,2020-Q4,drift,drift,5.5,"))
+        #expect(lines[2].hasPrefix("x,2021-Q1,drift,drift,7,"))
     }
 
     /// `auto` is the ensemble with conformal intervals by default; `--intervals model` keeps the
@@ -57,7 +57,7 @@ struct ForecastCommandTests {
             Self.fixture("forecast-input"), "--horizon", "6", "--model", "auto", "--intervals", intervals, "--jobs", "1",
         ])
         try Golden.check(text, against: golden)
-        #expect(text.contains("N1652,1994-04,\"mean(ETS("))
+        #expect(text.contains("N1652,1994-04,auto,\"mean(ETS("))
     }
 
     @Test func conformalIntervalsDifferFromTheModelsAndKeepTheMean() async throws {

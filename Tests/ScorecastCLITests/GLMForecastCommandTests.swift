@@ -34,7 +34,9 @@ struct GLMForecastCommandTests {
         var rows: [Row] = []
         while try table.next() {
             rows.append(
-                Row(model: table.text("model"), numbers: try ["mean", "lo_80", "hi_80", "lo_95", "hi_95"].map { try #require(try table.number($0)) }))
+                Row(
+                    model: table.text("model_detail"),
+                    numbers: try ["mean", "lo_80", "hi_80", "lo_95", "hi_95"].map { try #require(try table.number($0)) }))
         }
         return rows
     }
@@ -44,7 +46,9 @@ struct GLMForecastCommandTests {
         try await Self.forecast([Self.cafcass, "--model", "glm", "--calendar", "england", "--horizon", "6", "--output", run.path("forecast.csv")])
         let text = try run.read("forecast.csv")
         try Golden.check(text, against: "forecast-glm-cafcass.csv")
-        #expect(text.hasPrefix("series,period,model,mean,lo_80,hi_80,lo_95,hi_95\ncafcass_care_applications,2021-05,\"GLM(negbin, trend on, "))
+        #expect(
+            text.hasPrefix(
+                "series,period,model,model_detail,mean,lo_80,hi_80,lo_95,hi_95\ncafcass_care_applications,2021-05,GLM,\"GLM(negbin, trend on, "))
         #expect(text.split(separator: "\n").count == 7)
         // england is glm's default calendar.
         try await Self.forecast([Self.cafcass, "--model", "glm", "--horizon", "6", "--output", run.path("default.csv")])

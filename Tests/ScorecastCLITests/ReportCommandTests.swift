@@ -41,7 +41,7 @@ struct ReportCommandTests {
         // Forecast intervals for counts never go below zero; percentages stay within 0 to 100.
         // The model column (quoted, with commas) comes before the five numbers.
         let forecast = try run.read("report/forecast.csv").split(separator: "\n")
-        #expect(forecast.first == "series,period,model,mean,lo_80,hi_80,lo_95,hi_95")
+        #expect(forecast.first == "series,period,model,model_detail,mean,lo_80,hi_80,lo_95,hi_95")
         #expect(
             forecast.dropFirst().allSatisfy { row in
                 row.split(separator: ",", omittingEmptySubsequences: false).suffix(5).allSatisfy { (Double($0) ?? -1) >= 0 }

@@ -46,7 +46,10 @@ struct ScorecardCommandTests {
             "duplicate series and period", header + "M1,2021-07,5\nM1,2021-08,6\nM1,2021-07,7\n",
             "4:4: expected each period once per series, found 2021-07 of series 'M1' again (first on line 2)"
         ),
-        ("unknown period format", header + "M1,07/2021,5\n", "2:4: expected a period YYYY-MM, YYYY-Qn or YYYY in column 'period', found '07/2021'"),
+        (
+            "unknown period format", header + "M1,07/2021,5\n",
+            "2:4: expected a period YYYY-MM, YYYY-Qn or YYYY, or a date YYYY-MM-DD or DD/MM/YYYY, in column 'period', found '07/2021'"
+        ),
         ("empty file", "", "1:1: expected a header row naming the columns series,period,value, found an empty file"),
         ("binary junk", "\u{7F}ELF\u{2}\u{1}\u{1}\u{0}", "1:1: expected text, found the control byte 0x7F (is this a binary file?)"),
     ])

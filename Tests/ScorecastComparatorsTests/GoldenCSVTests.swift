@@ -24,7 +24,7 @@ struct GoldenCSVTests {
         #expect(writer.text == (try Self.golden("golden-compare-southampton-2021")))
         #expect(
             writer.text.hasPrefix(
-                "measure,year,la_code,la_name,value,numerator,denominator,lo_95,hi_95,lo_998,hi_998,sn_mean,sn_median,sn_min,sn_max,region_value,england_value,rank_england,rank_sn,quartile_band,vs_england,vs_region,gap_children_sn,gap_children_england,"
+                "measure,year,la_code,la_name,value,numerator,denominator,lo_95,hi_95,lo_99.8,hi_99.8,sn_mean,sn_median,sn_min,sn_max,region_value,england_value,rank_england,rank_sn,quartile_band,vs_england,vs_region,gap_children_sn,gap_children_england,"
             ))
     }
 

@@ -72,7 +72,7 @@ struct ObservationReaderTests {
         ("series,period,value,value\n", "obs.csv:1:21: expected each column name once in the header, found 'value' twice"),
         (
             "series,period,value\nA,2021-08,1\nA,2021-8,2\n",
-            "obs.csv:3:3: expected a period YYYY-MM, YYYY-Qn or YYYY in column 'period', found '2021-8'"
+            "obs.csv:3:3: expected a period YYYY-MM, YYYY-Qn or YYYY, or a date YYYY-MM-DD or DD/MM/YYYY, in column 'period', found '2021-8'"
         ),
         ("series,period,value\nA,2021-08,12a\n", "obs.csv:2:11: expected a number in column 'value', found '12a'"),
         ("series,period,value\nA,2021-08,\"1,190\"\n", "obs.csv:2:11: expected a number in column 'value', found '1,190'"),
@@ -106,12 +106,105 @@ struct ObservationReaderTests {
         #expect(throws: DataError.self) { try reader.nextSeries() }
     }
 
-    @Test func streamingRejectsSplitSeriesButReadAllAcceptsThem() throws {
+    @Test func interleavedRowsAreGroupedInOrderOfFirstAppearance() throws {
+        let text = "series,period,value\nA,2021,1\nB,2021,2\nA,2022,3\nC,2021,4\nB,2022,5\n"
+        let reader = try ObservationReader(text: text, name: "obs.csv")
+        #expect(reader.rowOrder == .interleaved && reader.seriesCount == 3)
+        for series in [try Self.streamed(text), try Self.readAll(text)] {
+            #expect(series.map(\.name) == ["A", "B", "C"])
+            #expect(series.map(\.series.values) == [[1, 3], [2, 5], [4]])
+        }
+        let grouped = try ObservationReader(text: "series,period,value\nA,2021,1\nA,2022,3\nB,2021,2\n", name: "obs.csv")
+        #expect(grouped.rowOrder == .grouped && grouped.seriesCount == 2)
+    }
+
+    @Test func aReaderToldTheRowsAreGroupedRejectsSplitSeries() throws {
         let text = "series,period,value\nA,2021,1\nB,2021,2\nA,2022,3\n"
-        #expect(
-            Self.failure(text, streaming: true)
-                == "obs.csv:4:1: expected the rows of each series together, found series 'A' again after its rows ended at line 2")
-        #expect(try Self.readAll(text).map(\.series.values) == [[1, 3], [2]])
+        let reader = try ObservationReader(csv: CSVReader(text: text, name: "obs.csv"), rowOrder: .grouped)
+        _ = try reader.nextSeries()
+        _ = try reader.nextSeries()
+        #expect(throws: DataError.self) { try reader.nextSeries() }
+    }
+
+    @Test(arguments: [
+        ("2021-01-01", Frequency?.none, Period(year: 2021, month: 1)),
+        ("2021-01-31", nil, Period(year: 2021, month: 1)),
+        ("2021-02-28T00:00:00", nil, Period(year: 2021, month: 2)),
+        ("2021-02-28 00:00:00", nil, Period(year: 2021, month: 2)),
+        ("01/03/2021", nil, Period(year: 2021, month: 3)),
+        ("1/3/2021", nil, Period(year: 2021, month: 3)),
+        ("31/12/2021", .quarterly, Period(year: 2021, quarter: 4)),
+        ("15/05/2021", .annual, Period(year: 2021)),
+    ])
+    func readsDatesAsTheirPeriod(date: String, frequency: Frequency?, period: Period) throws {
+        let reader = try ObservationReader(text: "series,period,value\nA,\(date),7\n", name: "obs.csv")
+        reader.dateFrequency = frequency
+        let series = try #require(try reader.readAll().first)
+        #expect(series.series.start == period && series.series.values == [7])
+    }
+
+    @Test(arguments: [
+        (["2020-01-01", "2020-02-01", "2020-04-01"], Frequency.monthly),
+        (["2020-01-01", "2020-04-01", "2020-10-01"], .quarterly),
+        (["2020-03-31", "2020-06-30", "2020-09-30", "2020-12-31"], .quarterly),
+        (["31/03/2019", "31/03/2020", "31/03/2022"], .annual),
+        (["2020-01-15"], .monthly),
+    ])
+    func infersTheFrequencyOfDates(dates: [String], frequency: Frequency) throws {
+        let text = "unique_id,ds,y\n" + dates.map { "A,\($0),1\n" }.joined()
+        let series = try #require(try Self.readAll(text).first)
+        #expect(series.series.frequency == frequency)
+        #expect(series.series.values.filter { !$0.isNaN }.count == dates.count)
+    }
+
+    @Test(arguments: [
+        (
+            "series,period,value\nA,2021-02-30,1\n",
+            "obs.csv:2:3: expected a period YYYY-MM, YYYY-Qn or YYYY, or a date YYYY-MM-DD or DD/MM/YYYY, in column 'period', found '2021-02-30'"
+        ),
+        (
+            "series,period,value\nA,2021-02-01T12:00:00,1\n",
+            "obs.csv:2:3: expected a period YYYY-MM, YYYY-Qn or YYYY, or a date YYYY-MM-DD or DD/MM/YYYY, in column 'period', found '2021-02-01T12:00:00'"
+        ),
+        ("series,period,value\nA,2021-01-01,1\nA,2021-02,2\n", "obs.csv:3:3: expected a date as on line 2 of series 'A', found the period '2021-02'"),
+        (
+            "series,period,value\nA,2021-01,1\nA,2021-02-01,2\n",
+            "obs.csv:3:3: expected a period as on line 2 of series 'A', found the date '2021-02-01'"
+        ),
+        (
+            "series,period,value\nA,2021-01-01,1\nA,2021-01-15,2\n",
+            "obs.csv:3:3: expected each period once per series, found 2021-01 of series 'A' again (first on line 2); dates are read as monthly periods (--frequency sets it)"
+        ),
+    ])
+    func rejectsBadDates(text: String, message: String) {
+        #expect(Self.failure(text) == message)
+        #expect(Self.failure(text, streaming: true) == message)
+    }
+
+    @Test func readsStatsforecastColumnsWithoutBeingTold() throws {
+        let series = try Self.readAll("unique_id,ds,y\nH1,2020-01-01,3\nH1,2020-02-01,4\n")
+        #expect(series.map(\.series) == [TimeSeries(name: "H1", start: Period(year: 2020, month: 1), values: [3, 4])])
+    }
+
+    @Test func refusesPercentagesOutOfRangeUnlessAllowed() throws {
+        let text = "series,period,value\nP,2021-01,40\nP,2021-02,140\nC,2021-01,-3\n"
+        let strict = try ObservationReader(text: text, name: "obs.csv")
+        strict.percentSeries = ["P"]
+        do {
+            _ = try strict.readAll()
+            Issue.record("a percentage of 140 was accepted")
+        } catch {
+            #expect(
+                String(describing: error)
+                    == "obs.csv:3:11: expected a percentage from 0 to 100 in column 'value' (series 'P' is a percentage), found '140'; --allow-out-of-range keeps it"
+            )
+        }
+        let lenient = try ObservationReader(text: text, name: "obs.csv")
+        lenient.percentSeries = ["P"]
+        lenient.allowsOutOfRange = true
+        let series = try lenient.readAll()
+        #expect(series.map(\.series.values) == [[40, 140], [-3]])
+        #expect(lenient.warnings.map(\.line) == [3])
     }
 
     @Test func writerRoundTripsSeriesAndExtras() throws {

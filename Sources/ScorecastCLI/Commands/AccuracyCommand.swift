@@ -16,7 +16,8 @@ import ScorecastTimeSeries
 struct AccuracyCommand: ScorecastCommand {
     static let configuration = CommandConfiguration(
         commandName: "accuracy",
-        abstract: "Score forecasts against actual values: MAE, RMSE, MAPE, sMAPE, MASE, coverage, Winkler, MSIS, OWA."
+        abstract: "Score forecasts against actual values: MAE, RMSE, MAPE, sMAPE, MASE, coverage, Winkler, MSIS, OWA.",
+        discussion: "Exit status: \(ExitStatus.summary)"
     )
 
     @Option(help: ArgumentHelp("Forecast CSV (e.g. the output of scorecast forecast).", valueName: "file"))
@@ -56,8 +57,20 @@ struct AccuracyCommand: ScorecastCommand {
     func execute() throws {
         let training = try ObservationReader(path: train).readAll()
         let trainingByName = Dictionary(training.map { ($0.name, $0.series) }, uniquingKeysWith: { first, _ in first })
-        let actualByName = Dictionary(
-            try ObservationReader(path: actuals).readAll().map { ($0.name, $0.series) }, uniquingKeysWith: { first, _ in first })
+        // Dates in the actuals are read at the frequency of the training data they follow.
+        let actualsReader = try ObservationReader(path: actuals)
+        actualsReader.dateFrequencyBySeries = trainingByName.mapValues(\.frequency)
+        let actualSeries = try actualsReader.readAll()
+        for observed in actualSeries {
+            if let training = trainingByName[observed.name], training.frequency != observed.series.frequency {
+                throw DataError(
+                    file: actualsReader.csv.fileName, series: observed,
+                    expected:
+                        "expected \(training.frequency) periods for series \(DataError.quote(observed.name)) as in the training data, found \(observed.series.frequency) ones"
+                )
+            }
+        }
+        let actualByName = Dictionary(actualSeries.map { ($0.name, $0.series) }, uniquingKeysWith: { first, _ in first })
         let table = try ForecastFile.read(
             path: forecasts,
             columns: ForecastFile.Columns(

@@ -23,6 +23,7 @@ struct Backtest903Command: ScorecastCommand {
             actual; then on standard error the mean error of the total at the horizon and how \
             often the intervals held the outcome (the total at every month, and every band × \
             placement cell with a projected mean of at least one child at the horizon).
+            Exit status: \(ExitStatus.summary)
             """
     )
 

@@ -19,6 +19,7 @@ struct BacktestCommand: AsyncScorecastCommand {
             auto chooses per series between its ensemble and the calendar GLM at every origin. \
             Every model is fitted to the value column (glm's quasi-binomial path for numerator and \
             denominator series is forecast's only).
+            Exit status: \(ExitStatus.summary)
             """
     )
 
@@ -49,7 +50,7 @@ struct BacktestCommand: AsyncScorecastCommand {
         header.writeRecord(["series", "model", "origins"] + AccuracyTable.measureColumns(levels: model.levels))
         try output.write(header.bytes)
         var allOrigins = [[AccuracyMetrics]](repeating: [], count: pipelines.count)
-        var progress = ProgressReporter(label: "backtest")
+        var progress = model.progressReporter("backtest", total: reader.seriesCount)
         try await forEachConcurrently(
             jobs: model.jobs,
             next: { try reader.nextSeries() },

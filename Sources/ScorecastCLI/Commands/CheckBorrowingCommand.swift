@@ -20,6 +20,7 @@ struct CheckBorrowingCommand: ScorecastCommand {
             series,reference,method,task,origins,outcomes,mape,coverage_80,coverage_95 (mape and \
             coverage in percent). The reference file holds one series (or name it with \
             --reference-series); it may be FILE itself.
+            Exit status: \(ExitStatus.summary)
             """
     )
 

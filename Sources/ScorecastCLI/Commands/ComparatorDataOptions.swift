@@ -7,9 +7,9 @@ import ScorecastData
 struct ComparatorDataOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Folder with measures.csv, la_childrens_social_care_indicators.csv, ons_population_0_17_by_la.csv and statistical_neighbours.csv.",
+            "Folder with measures.csv, la_childrens_social_care_indicators.csv, ons_population_0_17_by_la.csv and statistical_neighbours.csv (default: dfe/ in the bundled data, which scorecast doctor locates; SCORECAST_DATA overrides).",
             valueName: "dir"))
-    var data = "notebooks-data/dfe"
+    var data = BundledData.path("dfe")
 
     @Option(
         name: .customLong("confidence"), parsing: .upToNextOption,

@@ -15,6 +15,7 @@ struct CompareCommand: ScorecastCommand {
             (LAIT) and median (DfE dashboard), min and max, region and England, ranks (1 = best by \
             polarity, ties shared), quartile band A-D, significance by the Fingertips rule, the gap \
             in children, and the Fingertips five-point trend. See README.md for every column.
+            Exit status: \(ExitStatus.summary)
             """)
 
     @Option(help: ArgumentHelp("Local authority: ONS code (E06000045) or name (Southampton).", valueName: "code-or-name"))

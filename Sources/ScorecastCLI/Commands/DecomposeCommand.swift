@@ -13,6 +13,7 @@ struct DecomposeCommand: ScorecastCommand {
             Output: series,period,value,trend,seasonal,remainder; with --effects: \
             series,position,effect,relative_effect,label (one row per month or quarter).
             STL follows R's stl() (Cleveland et al. 1990); classical follows R's decompose().
+            Exit status: \(ExitStatus.summary)
             """
     )
 

@@ -18,6 +18,7 @@ struct EffectsCommand: ScorecastCommand {
             diagnostics in value (dispersion, theta, ljung_box with its p_value, aicc, observations). \
             Counts are Poisson or negative binomial; series with numerator and denominator are \
             quasi-binomial.
+            Exit status: \(ExitStatus.summary)
             """
     )
 

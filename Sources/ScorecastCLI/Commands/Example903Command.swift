@@ -18,6 +18,7 @@ struct Example903Command: ScorecastCommand {
             children looked after, with a council's messiness (byte order marks, CRLF, shuffled \
             rows, lower-case and padded codes, ISO dates in one year, a few bad rows). The same seed \
             always gives the same files; notebooks-data/ssda903-synthetic/ holds the default ones.
+            Exit status: \(ExitStatus.summary)
             """
     )
 

@@ -13,6 +13,7 @@ struct ExampleCaseload: ScorecastCommand {
             ceasing a month). Series lac_stock, lac_starts, lac_ends, Sep 2015 to Aug 2021. The \
             same seed always gives the same file; notebooks-data/caseload/ holds the one made with \
             the default seed.
+            Exit status: \(ExitStatus.summary)
             """
     )
 

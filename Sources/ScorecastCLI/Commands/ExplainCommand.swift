@@ -26,6 +26,7 @@ struct ExplainCommand: ScorecastCommand {
             Series with numerator and denominator columns are quasi-binomial; with --indicators, \
             series whose unit is percent are modelled on the logit scale, so expectations stay in \
             [0, 100].
+            Exit status: \(ExitStatus.summary)
             """
     )
 
@@ -85,6 +86,8 @@ struct ExplainCommand: ScorecastCommand {
                     file: input.input, series: item,
                     expected: "expected a \(period.frequency) series for --month \(month), found a \(item.series.frequency) one")
             }
+            let beyondData = MonthBeyondData.note(month: period, observed: item)
+            if let warning = MonthBeyondData.warning(file: input.input, month: period, observed: item) { printError(warning) }
             var generator = Xoshiro256StarStar(seed: seed)
             let trials = item.binomialTrials
             let series = trials == nil ? item.series : item.numeratorSeries
@@ -99,7 +102,7 @@ struct ExplainCommand: ScorecastCommand {
                     CSVNumber.format(explanation.tailProbability), explanation.verdict?.rawValue ?? "",
                     CSVNumber.format(explanation.previous), CSVNumber.format(explanation.change),
                     CSVNumber.format(explanation.calendarChange), CSVNumber.format(explanation.calendarSharePercent), explanation.model,
-                    explanation.notes.joined(separator: "; "),
+                    (explanation.notes + [beyondData].compactMap { $0 }).joined(separator: "; "),
                 ]
                 writer.writeRecord(row)
             } catch let error as TimeSeriesError {

@@ -10,7 +10,7 @@ import ScorecastTimeSeries
 /// Reads tidy observations (a CSV file, or an imported scorecard folder: its
 /// `observations.csv`, with units and so bounds from its `indicators.csv`), forecasts every
 /// series through the one ``ForecastPipeline`` (`--jobs` at a time) and writes
-/// `series,period,model,mean,lo_L,hi_L...`: one row per series and forecast period, periods
+/// `series,period,model,model_detail,mean,lo_L,hi_L...` (or another tool's columns, `--output-format`): one row per series and forecast period, periods
 /// continuing each series' calendar, interval columns in the order of `--level`. The `model`
 /// column says what was actually fitted, including any fallback. Rows come out in input order
 /// whatever `--jobs` is; with input grouped by series, the first series' rows are written
@@ -34,15 +34,24 @@ struct ForecastCommand: AsyncScorecastCommand {
             models keep their own. Forecasts of series with no negative values are never negative.
             Input: a CSV file, or a folder written by import-scorecard (observations.csv and \
             indicators.csv: percentages then stay within 0 to 100).
-            Output: series,period,model,mean,lo_80,hi_80,lo_95,hi_95 (interval columns follow --level).
+            Output: series,period,model,model_detail,mean,lo_80,hi_80,lo_95,hi_95 (interval columns \
+            follow --level; model is a short label such as auto, ETS(M,N,M) or DOTM to group by, \
+            model_detail the fitted parameters); --output-format statsforecast or fable for those \
+            tools' columns, --period-format iso for dates.
+            Input rows may come in any order (interleaved series are grouped in memory); periods \
+            may be dates (2021-01-31, 31/01/2021). Horizon: 1 to \(ModelOptions.maximumHorizon) periods. \
+            Percent series (from indicators.csv or --indicators) must lie in 0 to 100 (exit 65 \
+            naming the row; --allow-out-of-range keeps them with a warning).
             A series with nothing to forecast is named on standard error and left out (exit 0; \
             exit 65 with --strict).
+            Exit status: \(ExitStatus.summary)
             """
     )
 
     @OptionGroup var input: ObservationInputOptions
     @OptionGroup var model: ModelOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var format: ForecastFormatOptions
 
     @Option(
         help: ArgumentHelp(
@@ -67,24 +76,30 @@ struct ForecastCommand: AsyncScorecastCommand {
         let reader = try source.reader()
         let fileName = reader.csv.fileName
         let output = try self.output.open(streaming: !strict)
+        let layout = format.layout(levels: pipeline.levels, requested: pipeline.modelName, input: input)
+        let horizon = model.horizon
         var header = CSVWriter()
-        header.writeRecord(ForecastTable.header(levels: pipeline.levels))
+        header.writeRecord(layout.header)
         try output.write(header.bytes)
         var notesTable = CSVWriter()
         notesTable.writeRecord(["series", "note"])
         var fallbacks = 0
         var unforecast: [DataError] = []
-        var progress = ProgressReporter(label: "forecast")
+        var progress = model.progressReporter("forecast", total: reader.seriesCount)
         try await forEachConcurrently(
             jobs: model.jobs,
             next: { try reader.nextSeries() },
             transform: { observed -> SeriesForecastRows in
                 do {
+                    let last = observed.series.start.advanced(by: observed.series.count - 1 + horizon)
+                    guard last.year <= Period.latestYear else {
+                        throw PeriodRangeError(series: observed.name, last: last)
+                    }
                     let result = try pipeline.forecast(
                         observed.series, bounds: source.bounds(of: observed.name), binomial: observed.binomialCounts,
                         profile: profiles[observed.name])
                     var rows = CSVWriter()
-                    ForecastTable.write(result.forecast, series: observed.name, to: &rows, number: source.numberFormat(of: observed.name))
+                    layout.write(result.forecast, series: observed.name, to: &rows, number: source.numberFormat(of: observed.name))
                     return SeriesForecastRows(
                         name: observed.name, outcome: .forecast(rows.bytes, fellBack: result.fallback != nil), notes: result.notes)
                 } catch {
@@ -107,6 +122,7 @@ struct ForecastCommand: AsyncScorecastCommand {
             }
         )
         progress.finish()
+        for warning in reader.warnings { printError("warning: " + warning.description) }
         for failure in unforecast { printError(failure.description) }
         if strict, let first = unforecast.first { throw first }
         try output.commit()
@@ -141,7 +157,8 @@ struct SeriesForecastRows: Sendable {
 struct ForecastSource: Sendable {
     /// The observations file.
     var observationsPath: String
-    var columns: ObservationColumns
+    /// The input options (columns, `--frequency`).
+    var input: ObservationInputOptions
     /// Bounds by series, from the catalogue (the folder's, or `--indicators`).
     var boundsByCode: [String: ValueBounds]
     /// Units by series, from the folder's catalogue: numbers are written to the unit's
@@ -163,12 +180,12 @@ struct ForecastSource: Sendable {
             observationsPath = path
             boundsByCode = [:]
         }
-        columns = input.columns
+        self.input = input
         for (code, bounds) in try units.valueBounds() { boundsByCode[code] = bounds }
     }
 
     func reader() throws -> ObservationReader {
-        try ObservationReader(path: observationsPath, columns: columns)
+        try input.reader(path: observationsPath, percentSeries: Set(boundsByCode.filter { $0.value == .percentage }.keys))
     }
 
     /// How the numbers of series `name` are written: to its unit's precision when the folder's
@@ -184,4 +201,19 @@ struct ForecastSource: Sendable {
     func bounds(of name: String) -> ValueBounds {
         boundsByCode[name] ?? .nonNegativeIfObservedSo
     }
+}
+
+/// A forecast that would run past the year 9999, the last a four-digit period can name.
+struct PeriodRangeError: Error, CustomStringConvertible {
+    var series: String
+    var last: Period
+
+    var description: String {
+        "its forecast would end in \(last.year), after \(Period.latestYear), the last year a period can be written in; use a shorter --horizon"
+    }
+}
+
+extension Period {
+    /// The last year a four-digit period (`YYYY-MM`) can name.
+    static let latestYear = 9999
 }

@@ -13,6 +13,7 @@ struct FunnelCommand: ScorecastCommand {
             quantiles) at each --confidence level, with an optional overdispersion adjustment \
             (winsorised z-scores, 10% each tail; multiplicative or additive). Each LA is flagged \
             inside, above or below.
+            Exit status: \(ExitStatus.summary)
             """)
 
     @Option(help: ArgumentHelp("A rate or percentage measure, e.g. cla_31mar_rate_per_10k.", valueName: "name"))

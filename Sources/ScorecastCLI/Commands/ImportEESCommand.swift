@@ -22,6 +22,7 @@ struct ImportEESCommand: ScorecastCommand {
             and blanks as missing with the reason, resolves old LA codes through \
             la_code_changes.csv, and adds or replaces the measure in DIR's indicators file and \
             measures.csv (both written whole or not at all; every other measure kept).
+            Exit status: \(ExitStatus.summary)
             """)
 
     @Argument(help: ArgumentHelp("An EES open-data CSV.", valueName: "file"))

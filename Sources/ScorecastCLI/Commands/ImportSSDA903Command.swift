@@ -14,6 +14,7 @@ struct ImportSSDA903Command: ScorecastCommand {
             episodes.csv and validation.csv into DIR, all five or none. Row-level problems are \
             listed in validation.csv and counted on standard error. A file that cannot be read as \
             903 exits 65 naming it, and nothing is written.
+            Exit status: \(ExitStatus.summary)
             """
     )
 

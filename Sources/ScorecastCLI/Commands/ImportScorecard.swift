@@ -21,6 +21,7 @@ struct ImportScorecard: ScorecastCommand {
             commentary.csv and printed.csv into DIR (all five or none). Every line that cannot be \
             placed is reported on standard error by line number; then nothing is written and the \
             exit status is 65, unless --lenient is given.
+            Exit status: \(ExitStatus.summary)
             """
     )
 

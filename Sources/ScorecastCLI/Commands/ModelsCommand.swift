@@ -11,7 +11,8 @@ import ScorecastTimeSeries
 struct ModelsCommand: ScorecastCommand {
     static let configuration = CommandConfiguration(
         commandName: "models",
-        abstract: "List the models --model accepts: what each is, its default intervals, and its part in auto."
+        abstract: "List the models --model accepts: what each is, its default intervals, and its part in auto.",
+        discussion: "Exit status: \(ExitStatus.summary)"
     )
 
     @OptionGroup var output: OutputOptions

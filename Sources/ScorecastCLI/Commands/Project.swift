@@ -16,6 +16,7 @@ struct Project: ScorecastCommand {
             starts(t) - ends(t) holds exactly. Writes series,period,scenario,quantity,mean,lo_80, \
             hi_80,lo_95,hi_95 for the baseline and each scenario, and (with --summary) one row per \
             scenario at the horizon.
+            Exit status: \(ExitStatus.summary)
             """
     )
 

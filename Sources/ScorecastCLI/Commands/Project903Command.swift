@@ -20,6 +20,7 @@ struct Project903Command: ScorecastCommand {
             With --scenario (the file of 'scorecast project'; changes starts_pct, exit_rate_pct and \
             placement_shift_pct with from_placement,to_placement) a leading 'scenario' column holds \
             baseline and each scenario, all simulated with the same random numbers.
+            Exit status: \(ExitStatus.summary)
             """
     )
 

@@ -18,6 +18,7 @@ struct ProjectPopulation: ScorecastCommand {
             0-17 for each year in the population file. The population is taken as given, so the \
             number's interval is the rate's, scaled. Writes la_code,la_name,measure,period, \
             population,rate,rate_lo_80,rate_hi_80,...,number,number_lo_80,number_hi_80,...
+            Exit status: \(ExitStatus.summary)
             """
     )
 
@@ -37,7 +38,7 @@ struct ProjectPopulation: ScorecastCommand {
     var levels: [Double] = []
 
     @Option(help: ArgumentHelp("Folder with the DfE files (la_childrens_social_care_indicators.csv and friends).", valueName: "dir"))
-    var data = "notebooks-data/dfe"
+    var data = BundledData.path("dfe")
 
     @OptionGroup var output: OutputOptions
 

@@ -22,6 +22,7 @@ struct ReportCommand: ScorecastCommand {
             With --looked-after DIR (a folder import-903 wrote, or SSDA903 returns), the page shows \
             the latest month-end children looked after by age band and placement and project-903's \
             24-month projection (2,000 paths, seed 1), and looked-after.csv holds both.
+            Exit status: \(ExitStatus.summary)
             """
     )
 
@@ -74,6 +75,9 @@ struct ReportCommand: ScorecastCommand {
             let (file, series) = try HistoryInput.read(history, codes: historyCodes)
             conflicts = ScorecardHistory.merge(series, into: &files)
             HistoryInput.report(conflicts, file: file, against: "the scorecard")
+        }
+        if let warning = MonthBeyondData.warning(directory: directory, month: period, observations: Array(files.observations.values)) {
+            printError(warning)
         }
         let comparators = try dfe.load()
         let lookedAfter = try self.lookedAfter.map { LookedAfterReport(data: try LookedAfterData.load($0)) }

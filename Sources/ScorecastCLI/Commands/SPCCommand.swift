@@ -20,6 +20,7 @@ struct SPCCommand: ScorecastCommand {
             pattern taken out (from the calendar GLM: month terms, school holidays, working days; \
             not the trend), and mean, lpl and upl are that month's expected value and limits; \
             this needs at least 24 observed points.
+            Exit status: \(ExitStatus.summary)
             """
     )
 

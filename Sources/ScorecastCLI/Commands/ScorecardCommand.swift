@@ -15,6 +15,7 @@ struct ScorecardCommand: ScorecastCommand {
             one row per indicator with each figure recomputed beside the printed one and a \
             'disagreement' column naming any that differ; --format wide lays the scorecard out as \
             published, for spreadsheets.
+            Exit status: \(ExitStatus.summary)
             """
     )
 

@@ -16,6 +16,7 @@ struct ScorecardComparatorsCommand: ScorecastCommand {
             lower, same), and for indicators linked to a DfE measure (--measure-map) the DfE \
             published figure for --comparator-year on the scorecard's basis and the printed value \
             minus it.
+            Exit status: \(ExitStatus.summary)
             """)
 
     @Argument(help: ArgumentHelp("Directory of tidy scorecard files (as import-scorecard writes them).", valueName: "dir"))
@@ -31,7 +32,7 @@ struct ScorecardComparatorsCommand: ScorecastCommand {
     var comparatorYear: Int?
 
     @Option(help: ArgumentHelp("CSV code,measure,scale linking scorecard codes to DfE measures.", valueName: "file"))
-    var measureMap = "notebooks-data/dfe/scorecard-measure-map.csv"
+    var measureMap = BundledData.path("dfe/scorecard-measure-map.csv")
 
     @Option(help: ArgumentHelp("DfE statistical neighbour model for the neighbours' mean: 2021 or 2025.", valueName: "year"))
     var snModel = 2021

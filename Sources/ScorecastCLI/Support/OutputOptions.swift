@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScorecastCore
 import ScorecastData
 
 /// `--output PATH`: where a subcommand's CSV goes (standard output when absent).
@@ -37,24 +38,56 @@ struct ObservationInputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Name of the series column.", valueName: "name"))
     var seriesColumn = ObservationColumns.standard.series
 
-    @Option(help: ArgumentHelp("Name of the period column (YYYY-MM, YYYY-Qn or YYYY).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Name of the period column (YYYY-MM, YYYY-Qn or YYYY, or dates YYYY-MM-DD or DD/MM/YYYY mapped to their period).",
+            valueName: "name"))
     var periodColumn = ObservationColumns.standard.period
 
     @Option(help: ArgumentHelp("Name of the value column.", valueName: "name"))
     var valueColumn = ObservationColumns.standard.value
+
+    @Option(
+        help: ArgumentHelp(
+            "The period dates in the period column are mapped to: monthly, quarterly or annual (default: inferred per series from the gaps between its dates).",
+            valueName: "frequency"))
+    var frequency: Frequency?
+
+    @Flag(help: "Keep percentages outside 0 to 100 in percent series (warned about on standard error) instead of refusing them (exit 65).")
+    var allowOutOfRange = false
 
     /// The column names given.
     var columns: ObservationColumns {
         ObservationColumns(series: seriesColumn, period: periodColumn, value: valueColumn)
     }
 
-    /// A reader over the input, header read and checked.
+    /// A reader over the input, header read and checked (rows in any order; dates mapped at
+    /// `--frequency`).
     func reader() throws -> ObservationReader {
-        try ObservationReader(path: input, columns: columns)
+        try reader(path: input)
+    }
+
+    /// A reader over `path` with these columns and `--frequency`; values of `percentSeries`
+    /// are checked to lie in [0, 100] (refused, or warned about with `--allow-out-of-range`).
+    func reader(path: String, percentSeries: Set<String> = []) throws -> ObservationReader {
+        let reader = try ObservationReader(path: path, columns: columns)
+        reader.dateFrequency = frequency
+        reader.percentSeries = percentSeries
+        reader.allowsOutOfRange = allowOutOfRange
+        return reader
     }
 
     /// Every series of the input (rows in any order).
     func readAll() throws -> [ObservedSeries] {
         try reader().readAll()
     }
+}
+
+extension Frequency: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let frequency = Frequency.allCases.first(where: { $0.description == argument }) else { return nil }
+        self = frequency
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.description) }
 }

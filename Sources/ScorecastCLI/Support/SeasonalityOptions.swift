@@ -5,9 +5,9 @@ import ScorecastReport
 /// `--seasonality-map`, `--references`, `--no-borrowing`: which short indicators borrow a
 /// seasonal profile, shared by `report`, `explain` and `forecast`.
 struct SeasonalityOptions: ParsableArguments {
-    /// The bundled map, relative to the bundled data.
-    static let bundledMap = "notebooks-data/scorecard/seasonality-references.csv"
-    static let bundledReferences = "notebooks-data/cafcass/cafcass-care-applications-tidy.csv"
+    /// The bundled map and references, in the bundled data wherever it was found (``BundledData``).
+    static var bundledMap: String { BundledData.path("scorecard/seasonality-references.csv") }
+    static var bundledReferences: String { BundledData.path("cafcass/cafcass-care-applications-tidy.csv") }
 
     @Option(
         help: ArgumentHelp(

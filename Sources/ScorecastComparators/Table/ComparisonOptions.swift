@@ -1,3 +1,5 @@
+import ScorecastData
+
 /// Settings for a comparator table.
 public struct ComparisonOptions: Sendable {
     /// The interval levels reported, in column order (default 95% and 99.8%).
@@ -16,18 +18,11 @@ public struct ComparisonOptions: Sendable {
         self.neighbourModel = neighbourModel
     }
 
-    /// The column suffix for a level: 0.95 → `95`, 0.998 → `998`, 0.8 → `80`.
+    /// The column suffix for a level, the level in percent as CSV writes numbers:
+    /// 0.95 → `95`, 0.998 → `99.8`, 0.8 → `80`. Every Scorecast command names interval columns
+    /// `lo_L,hi_L` with this `L` (`forecast`'s `--level 99.8` gives `lo_99.8` too), so
+    /// `accuracy` and pandas read them alike.
     public static func label(for level: Double) -> String {
-        var percent = level * 100
-        var text = ""
-        for _ in 0..<6 {
-            let rounded = percent.rounded()
-            if abs(percent - rounded) < 1e-9 {
-                text = String(Int(rounded))
-                break
-            }
-            percent *= 10
-        }
-        return text.isEmpty ? String(Int((level * 1e6).rounded())) : text
+        CSVNumber.format((level * 1e8).rounded() / 1e6)
     }
 }

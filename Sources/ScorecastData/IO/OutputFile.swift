@@ -16,6 +16,11 @@
 /// Standard output cannot be taken back, so by default its bytes are held until ``commit()``;
 /// a command that streams (writes the first series' results before the last is read) passes
 /// `streaming: true` and accepts that an error half way leaves the earlier rows printed.
+///
+/// An existing file that may not be written (no write permission for the caller, or no write
+/// bit at all, which even the superuser respects here) is refused with a ``FileError`` when
+/// the output is opened and again just before the rename: `rename(2)` needs only the
+/// directory's permission and would otherwise replace a file its owner marked read-only.
 public final class OutputFile {
     /// The path given, or `nil` for standard output.
     public let path: String?
@@ -24,6 +29,8 @@ public final class OutputFile {
     private var temporaryPath: String?
     private var held: [UInt8] = []
     private var committed = false
+    /// Whether `descriptor` is a device or pipe opened at `path` (closed when done).
+    private var isSpecialFile = false
 
     /// Opens an output at `path`, or standard output when `path` is `nil` or `-`.
     ///
@@ -37,6 +44,16 @@ public final class OutputFile {
             return
         }
         self.path = path
+        try Self.checkReplaceable(path)
+        if Self.isSpecial(path) {
+            // A device or named pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written in place,
+            // as standard output is: renaming a file over it would replace the device itself.
+            let descriptor = open(path, O_WRONLY)
+            guard descriptor >= 0 else { throw FileError.current(path, .write) }
+            self.descriptor = descriptor
+            self.isSpecialFile = true
+            return
+        }
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -56,6 +73,7 @@ public final class OutputFile {
             close(descriptor)
             unlink(temporaryPath)
         }
+        if isSpecialFile && !committed { close(descriptor) }
     }
 
     /// Appends `bytes` to the output.
@@ -85,6 +103,12 @@ public final class OutputFile {
                 unlink(temporaryPath)
                 throw failure
             }
+            do {
+                try Self.checkReplaceable(path)
+            } catch {
+                unlink(temporaryPath)
+                throw error
+            }
             guard rename(temporaryPath, path) == 0 else {
                 let failure = FileError.current(path, .write)
                 unlink(temporaryPath)
@@ -92,8 +116,36 @@ public final class OutputFile {
             }
         } else {
             committed = true
+            defer { if isSpecialFile { close(descriptor) } }
             try writeAll(held)
             held = []
+        }
+    }
+
+    /// Whether `path` exists and is neither a regular file nor a directory: a character or
+    /// block device, a named pipe or a socket.
+    static func isSpecial(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        let kind = status.st_mode & S_IFMT
+        return kind != S_IFREG && kind != S_IFDIR
+    }
+
+    /// Throws when `path` names an existing file that may not be written: one without write
+    /// permission for this process, or with no write bit for anyone (a file marked read-only,
+    /// respected even when running as the superuser, who `access(2)` lets write anything).
+    /// A missing file is fine (it will be created).
+    static func checkReplaceable(_ path: String) throws(FileError) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            throw FileError(path: path, operation: .write, reason: "Is a directory", errorNumber: EISDIR)
+        }
+        if (status.st_mode & S_IFMT) != S_IFREG { return }
+        if access(path, W_OK) != 0 || (status.st_mode & 0o222) == 0 {
+            throw FileError(
+                path: path, operation: .write, reason: "the file is read-only; not replacing it (make it writable or choose another path)",
+                errorNumber: EACCES)
         }
     }
 

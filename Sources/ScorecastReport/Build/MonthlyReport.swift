@@ -127,7 +127,7 @@ public struct MonthlyReport: Sendable {
     }
 
     /// `forecast.csv`: exactly what `scorecast forecast DIR` writes with the same pipeline
-    /// (``ForecastTable``): `series,period,model,mean,lo_80,hi_80,lo_95,hi_95`.
+    /// (``ForecastTable``): `series,period,model,model_detail,mean,lo_80,hi_80,lo_95,hi_95`.
     public func forecastCSV() -> [UInt8] {
         var writer = CSVWriter()
         writer.writeRecord(ForecastTable.header(levels: pipeline.levels))

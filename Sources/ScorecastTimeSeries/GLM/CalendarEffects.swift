@@ -79,10 +79,12 @@ extension FittedCalendarGLM {
         } else {
             pValue = 2 * Normal.cdf(-statistic)
         }
+        // The transformation is decreasing when the mean level is negative (identity link,
+        // 100 c / ȳ with ȳ < 0): the interval's ends are the two transformed bounds in order.
+        let ends = (percentChange(estimate - critical * standardError), percentChange(estimate + critical * standardError))
         return CalendarEffect(
             term: term, estimatePercent: percentChange(estimate),
-            lower: percentChange(estimate - critical * standardError),
-            upper: percentChange(estimate + critical * standardError),
+            lower: min(ends.0, ends.1), upper: max(ends.0, ends.1),
             coefficient: estimate, standardError: standardError, pValue: pValue, value: .nan)
     }
 
