@@ -29,7 +29,7 @@ enum Stylesheet {
         .charts { display: flex; flex-wrap: wrap; gap: 12px; }
         .charts svg { max-width: 100%; height: auto; border: 1px solid var(--line); background: #fff; }
         .commentary { border-left: 4px solid var(--line); padding-left: 12px; color: var(--muted); font-size: 14px; }
-        nav.contents { columns: 3; font-size: 14px; }
+        nav.contents { columns: 16em 3; font-size: 14px; }
         nav.contents a { color: var(--blue); }
         .summary-list li { margin: 4px 0; }
         footer { color: var(--muted); font-size: 13px; text-align: center; padding: 16px; }
