@@ -16,7 +16,7 @@ struct Scorecast: AsyncParsableCommand {
             Doctor.self, ImportScorecard.self, ScorecardCommand.self, SPCCommand.self, EffectsCommand.self, ExplainCommand.self, CompareCommand.self,
             FunnelCommand.self, Project.self, ProjectPopulation.self, ExampleCaseload.self, ReportCommand.self, ScorecardComparatorsCommand.self,
             ImportEESCommand.self, ImportSSDA903Command.self, Example903Command.self, Project903Command.self, Backtest903Command.self,
-            ForecastCommand.self, DecomposeCommand.self, BacktestCommand.self, AccuracyCommand.self, ModelsCommand.self,
+            ForecastCommand.self, DecomposeCommand.self, BacktestCommand.self, AccuracyCommand.self, ModelsCommand.self, CheckBorrowingCommand.self,
         ]
     )
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import ScorecastCore
 import ScorecastData
 import ScorecastNumerics
+import ScorecastReport
 import ScorecastTimeSeries
 
 /// `scorecast explain FILE --month 2021-08`: is this month unusual once the calendar is
@@ -47,6 +48,12 @@ struct ExplainCommand: ScorecastCommand {
     @Option(help: ArgumentHelp("Seed of the simulation.", valueName: "n"))
     var seed: UInt64 = Forecast.defaultSeed
 
+    @Option(
+        help: ArgumentHelp(
+            "Earlier months of the same series (tidy CSV, or a folder with observations.csv): merged with FILE's, FILE's value kept where both have a month (each disagreement named on standard error).",
+            valueName: "file-or-dir"))
+    var history: String?
+
     @OptionGroup var output: OutputOptions
     @OptionGroup var batch: BatchOptions
 
@@ -62,7 +69,8 @@ struct ExplainCommand: ScorecastCommand {
 
     func execute() throws {
         let period = Period(parsing: month)!
-        let observed = try input.readAll()
+        var observed = try input.readAll()
+        if let history { observed = try HistoryInput.merge(history, into: observed) }
         let percentSeries = try units.percentSeries()
         let spec = CalendarGLM(
             family: glm.family, seasonal: try glm.seasonalTerms(default: nil),

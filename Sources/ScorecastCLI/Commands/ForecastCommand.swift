@@ -53,6 +53,7 @@ struct ForecastCommand: AsyncScorecastCommand {
     var strict = false
 
     @OptionGroup var units: IndicatorUnitOptions
+    @OptionGroup var seasonality: SeasonalityOptions
 
     func validate() throws {
         try model.validate()
@@ -62,6 +63,7 @@ struct ForecastCommand: AsyncScorecastCommand {
     func execute() async throws {
         let pipeline = try model.pipelines()[0]
         let source = try ForecastSource(input: input, units: units)
+        let profiles = try seasonality.load(useBundledDefault: source.isScorecardFolder).profiles
         let reader = try source.reader()
         let fileName = reader.csv.fileName
         let output = try self.output.open(streaming: !strict)
@@ -76,9 +78,11 @@ struct ForecastCommand: AsyncScorecastCommand {
             next: { try reader.nextSeries() },
             transform: { observed -> SeriesForecastRows in
                 do {
-                    let result = try pipeline.forecast(observed.series, bounds: source.bounds(of: observed.name), binomial: observed.binomialCounts)
+                    let result = try pipeline.forecast(
+                        observed.series, bounds: source.bounds(of: observed.name), binomial: observed.binomialCounts,
+                        profile: profiles[observed.name])
                     var rows = CSVWriter()
-                    ForecastTable.write(result.forecast, series: observed.name, to: &rows)
+                    ForecastTable.write(result.forecast, series: observed.name, to: &rows, number: source.numberFormat(of: observed.name))
                     return SeriesForecastRows(
                         series: observed, outcome: .forecast(rows.bytes, fellBack: result.fallback != nil), notes: result.notes)
                 } catch {
@@ -130,6 +134,11 @@ struct ForecastSource: Sendable {
     var columns: ObservationColumns
     /// Bounds by series, from the catalogue (the folder's, or `--indicators`).
     var boundsByCode: [String: ValueBounds]
+    /// Units by series, from the folder's catalogue: numbers are written to the unit's
+    /// precision (``IndicatorUnit/csvDecimalPlaces``), as the report writes them.
+    var unitsByCode: [String: IndicatorUnit] = [:]
+    /// Whether the input is an imported scorecard folder.
+    var isScorecardFolder = false
 
     init(input: ObservationInputOptions, units: IndicatorUnitOptions) throws {
         var isDirectory: ObjCBool = false
@@ -138,6 +147,8 @@ struct ForecastSource: Sendable {
             observationsPath = path + "/observations.csv"
             let catalogue = try Indicator.read(path: path + "/indicators.csv")
             boundsByCode = catalogue.valueBoundsByCode
+            for indicator in catalogue { unitsByCode[indicator.code] = indicator.unit }
+            isScorecardFolder = true
         } else {
             observationsPath = path
             boundsByCode = [:]
@@ -148,6 +159,14 @@ struct ForecastSource: Sendable {
 
     func reader() throws -> ObservationReader {
         try ObservationReader(path: observationsPath, columns: columns)
+    }
+
+    /// How the numbers of series `name` are written: to its unit's precision when the folder's
+    /// catalogue lists it, in full otherwise.
+    func numberFormat(of name: String) -> @Sendable (Double) -> String {
+        guard let unit = unitsByCode[name] else { return CSVNumber.format }
+        let places = unit.csvDecimalPlaces
+        return { CSVNumber.rounded($0, places: places) }
     }
 
     /// The bounds of the series `name`: its catalogue unit's, or counts' (floored at zero when

@@ -45,6 +45,14 @@ struct ReportCommand: ScorecastCommand {
             valueName: "dir"))
     var lookedAfter: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Earlier months of the indicators (tidy series,period,value; or an imported folder's observations.csv): merged with the scorecard's, conflicts reported.",
+            valueName: "file-or-dir"))
+    var history: String?
+
+    @OptionGroup var seasonality: SeasonalityOptions
+
     func validate() throws {
         guard let period = Period(parsing: month), period.frequency == .monthly else {
             throw ValidationError("--month expects YYYY-MM; found '\(month)'.")
@@ -53,10 +61,17 @@ struct ReportCommand: ScorecastCommand {
 
     func execute() throws {
         let period = Period(parsing: month)!
-        let files = try ScorecardFiles(directory: directory, month: period)
-        let comparators = try dfe.load()
-        let lookedAfter = try self.lookedAfter.map { LookedAfterReport(data: try LookedAfterData.load($0)) }
-        let report = MonthlyReport(files: files, month: period, place: place, pipeline: try IndicatorAnalysis.defaultPipeline())
+        var files = try ScorecardFiles(directory: directory, month: period)
+        var conflicts: [ScorecardHistory.Conflict] = []
+        if let history {
+            let (file, series) = try HistoryInput.read(history)
+            conflicts = ScorecardHistory.merge(series, into: &files)
+            HistoryInput.report(conflicts, file: file, against: "the scorecard")
+        }
+        let referencesUsed = try seasonality.load(useBundledDefault: true)
+        var report = MonthlyReport(
+            files: files, month: period, place: place, pipeline: try IndicatorAnalysis.defaultPipeline(), references: referencesUsed)
+        report.historyConflicts = conflicts
         var csvs: [(String, [UInt8])] = [
             ("scorecard.csv", ScorecardReport.csv(report.analyses.map(\.line))),
             ("spc.csv", report.spcCSV(seasonal: false)),

@@ -26,6 +26,35 @@ public enum CSVNumber {
         return text
     }
 
+    /// `value` rounded to `places` decimal places, written without float noise (`1743.4`, not
+    /// `1743.420996437263`; `29`, not `28.999999999999996`); `""` for `NaN`.
+    public static func rounded(_ value: Double, places: Int) -> String {
+        precondition((0...12).contains(places), "places in 0...12")
+        guard value.isFinite else { return format(value) }
+        let scale = pow10(places)
+        let scaled = (value * scale).rounded()
+        guard abs(scaled) < 1e15 else { return format(value) }
+        return format(scaled == 0 ? 0 : scaled / scale)
+    }
+
+    /// `value` to `digits` significant digits (model statistics), written as ``rounded(_:places:)``.
+    public static func significant(_ value: Double, digits: Int = 6) -> String {
+        precondition(digits >= 1 && digits <= 15, "digits in 1...15")
+        guard value.isFinite, value != 0 else { return format(value) }
+        let magnitude = Int((abs(value)).log10Floor)
+        let places = digits - 1 - magnitude
+        if places >= 0 && places <= 12 { return rounded(value, places: places) }
+        if places > 12 { return format(value) }
+        let scale = pow10(-places)
+        return format((value / scale).rounded() * scale)
+    }
+
+    static func pow10(_ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<exponent { result *= 10 }
+        return result
+    }
+
     /// Parses the bytes of one field; `nil` unless the whole field is a decimal number.
     ///
     /// Numbers of at most 15 significant digits with a decimal exponent in -22...22 take the
@@ -108,5 +137,21 @@ public enum CSVNumber {
         var value = 1.0
         for _ in 0..<exponent { value *= 10 }
         return value
+    }
+}
+
+extension Double {
+    /// ⌊log₁₀ |x|⌋ for finite non-zero x, by repeated division (no libm needed here).
+    fileprivate var log10Floor: Double {
+        var x = Swift.abs(self), exponent = 0.0
+        while x >= 10 {
+            x /= 10
+            exponent += 1
+        }
+        while x < 1 {
+            x *= 10
+            exponent -= 1
+        }
+        return exponent
     }
 }

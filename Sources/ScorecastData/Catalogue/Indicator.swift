@@ -10,6 +10,10 @@ public enum IndicatorUnit: String, Sendable, CaseIterable, Codable {
     case ratePer10k = "rate_per_10k"
     /// A rate per 100,000 (youth justice uses 10-17 year olds).
     case ratePer100k = "rate_per_100k"
+
+    /// Decimal places for CSV output (no float noise): 0.1 for counts (expectations and
+    /// forecasts are not whole), 0.01 for percentages and rates.
+    public var csvDecimalPlaces: Int { self == .count ? 1 : 2 }
 }
 
 /// Which way is better.

@@ -28,10 +28,15 @@ public struct ScorecardLine: Sendable {
     public var changeFromLastYear: Double
     /// Mean, maximum and minimum of the observed values among the 12 months ending at the
     /// month, and how many of those 12 were observed.
+    /// Only when all 12 months are observed (otherwise `NaN`): a figure from fewer months is
+    /// never a 12-month figure. ``meanOfObserved12`` and ``highOfObserved12`` are those of the
+    /// ``monthsObserved12`` months there are, labelled as such wherever they are shown.
     public var average12Months: Double
     public var high12Months: Double
     public var low12Months: Double
     public var monthsObserved12: Int
+    public var meanOfObserved12: Double = .nan
+    public var highOfObserved12: Double = .nan
     /// Comparators in ``ScorecardImport/comparatorGroups`` order.
     public var comparators: [ComparatorValue]
     public var direction: DirectionOfTravel
@@ -77,14 +82,19 @@ public enum ScorecardReport {
         let lastYear = value(month.advanced(by: -month.frequency.periodsPerYear))
         let window = (0..<month.frequency.periodsPerYear).map { value(month.advanced(by: -$0)) }.filter { !$0.isNaN }
         let comparators = ScorecardImport.comparatorGroups.map { files.comparators[indicator.code]?[$0] ?? ComparatorValue(value: nil, status: nil) }
+        let complete = window.count == month.frequency.periodsPerYear
+        let mean = window.isEmpty ? Double.nan : window.reduce(0, +) / Double(window.count)
         var result = ScorecardLine(
             indicator: indicator, month: month, latest: latest, previous: previous,
             changeFromPreviousMonth: percentChange(from: previous, to: latest),
             sameMonthLastYear: lastYear, changeFromLastYear: percentChange(from: lastYear, to: latest),
-            average12Months: window.isEmpty ? .nan : window.reduce(0, +) / Double(window.count),
-            high12Months: window.max() ?? .nan, low12Months: window.min() ?? .nan, monthsObserved12: window.count,
+            average12Months: complete ? mean : .nan,
+            high12Months: complete ? window.max() ?? .nan : .nan, low12Months: complete ? window.min() ?? .nan : .nan,
+            monthsObserved12: window.count,
             comparators: comparators, direction: direction(indicator.polarity, previous: previous, latest: latest),
             printed: files.printed[indicator.code], disagreements: [])
+        result.meanOfObserved12 = mean
+        result.highOfObserved12 = window.max() ?? .nan
         result.disagreements = disagreements(result)
         return result
     }
@@ -145,7 +155,7 @@ public enum ScorecardReport {
         "change_from_previous_month", "printed_change_from_previous_month",
         "same_month_last_year", "change_from_last_year", "printed_change_from_last_year",
         "average_12_months", "printed_average_12_months", "high_12_months", "printed_high_12_months", "low_12_months",
-        "months_observed_12",
+        "months_observed_12", "mean_of_months_observed", "high_of_months_observed",
         "statistical_neighbours", "england", "south_east",
         "difference_statistical_neighbours", "ratio_statistical_neighbours",
         "difference_england", "ratio_england", "difference_south_east", "ratio_south_east",
@@ -166,13 +176,17 @@ public enum ScorecardReport {
                 line.average12Months, line.printed?.average12Months ?? .nan, line.high12Months, line.printed?.high12Months ?? .nan,
                 line.low12Months,
             ]
-            fields += numbers.map(CSVNumber.format)
+            // Values to 0.01, changes to 0.1 percent, ratios to 0.001: no float noise.
+            let places = [2, 2, 1, 1, 2, 1, 1, 2, 2, 2, 2, 2]
+            fields += zip(numbers, places).map { CSVNumber.rounded($0, places: $1) }
             fields.append(String(line.monthsObserved12))
-            fields += line.comparators.map { CSVNumber.format($0.value ?? .nan) }
+            fields.append(CSVNumber.rounded(line.meanOfObserved12, places: 2))
+            fields.append(CSVNumber.rounded(line.highOfObserved12, places: 2))
+            fields += line.comparators.map { CSVNumber.rounded($0.value ?? .nan, places: 2) }
             for comparator in line.comparators {
                 let value = comparator.value ?? .nan
-                fields.append(CSVNumber.format(line.latest - value))
-                fields.append(CSVNumber.format(value == 0 ? .nan : line.latest / value))
+                fields.append(CSVNumber.rounded(line.latest - value, places: 2))
+                fields.append(CSVNumber.rounded(value == 0 ? .nan : line.latest / value, places: 3))
             }
             fields.append(line.direction.rawValue)
             fields.append(line.disagreements.joined(separator: "; "))

@@ -27,6 +27,8 @@ public struct IndicatorAnalysis: Sendable {
     public var explanation: Result<MonthExplanation, AnalysisGap>
     /// The forecast through the report's pipeline (see ``defaultPipeline()``), or why there is none.
     public var forecast: Result<Forecast, AnalysisGap>
+    /// The seasonal profile the indicator may borrow (from the seasonality map), if any.
+    public var profile: SeasonalProfile?
 
     /// A reason an analysis could not be made, in words.
     public struct AnalysisGap: Error, Sendable {
@@ -48,9 +50,17 @@ public struct IndicatorAnalysis: Sendable {
     /// The series runs up to `month` (later values are left out). Every step that cannot be
     /// made (too little history, a model that cannot be fitted) is recorded as an
     /// ``AnalysisGap`` with its reason, never invented.
-    public init(indicator: Indicator, line: ScorecardLine, series observed: TimeSeries?, month: Period, pipeline: ForecastPipeline) {
+    ///
+    /// With a `profile`, an indicator with under two years of history before the month is
+    /// judged and forecast against that borrowed seasonal profile (``ProfileLevelModel``);
+    /// with two years or more, or without one, it uses only its own months.
+    public init(
+        indicator: Indicator, line: ScorecardLine, series observed: TimeSeries?, month: Period, pipeline: ForecastPipeline,
+        profile: SeasonalProfile? = nil
+    ) {
         self.indicator = indicator
         self.line = line
+        self.profile = profile
         var series = observed ?? TimeSeries(name: indicator.code, start: month, values: [.nan])
         if series.frequency == month.frequency, series.end > month {
             series = series.prefix(max(1, series.start.distance(to: month) + 1))
@@ -77,15 +87,21 @@ public struct IndicatorAnalysis: Sendable {
             explanation = .failure(AnalysisGap("no value for \(month)."))
         } else {
             var generator = Xoshiro256StarStar(seed: Forecast.defaultSeed)
+            let before = series.prefix(max(0, min(series.count, series.start.distance(to: month)))).observedCount
             do {
-                explanation = .success(try CalendarGLM().explain(series, percentages: indicator.unit == .percent, period: month, using: &generator))
+                if let profile, before < Self.seasonalMinimumPoints {
+                    explanation = .success(try ProfileLevelModel(profile: profile).explain(series, period: month, using: &generator))
+                } else {
+                    explanation = .success(
+                        try CalendarGLM().explain(series, percentages: indicator.unit == .percent, period: month, using: &generator))
+                }
             } catch {
                 explanation = .failure(AnalysisGap("\(error)."))
             }
         }
 
         do {
-            forecast = .success(try pipeline.forecast(series, bounds: indicator.unit.valueBounds).forecast)
+            forecast = .success(try pipeline.forecast(series, bounds: indicator.unit.valueBounds, profile: profile).forecast)
         } catch {
             forecast = .failure(AnalysisGap("\(error)."))
         }

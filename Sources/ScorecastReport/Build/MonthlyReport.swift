@@ -19,11 +19,18 @@ public struct MonthlyReport: Sendable {
 
     /// The forecasting pipeline every indicator's forecast came from.
     public var pipeline: ForecastPipeline
+    /// The borrowed seasonal profiles by indicator code.
+    public var references: SeasonalityReferences
+    /// Months where `--history` and the scorecard disagree (the scorecard's value is used).
+    public var historyConflicts: [ScorecardHistory.Conflict] = []
 
     /// Analyses every indicator of `files` for `month`, several at a time, forecasting each
     /// through `pipeline`.
-    public init(files: ScorecardFiles, month: Period, place: String, pipeline: ForecastPipeline) {
+    public init(
+        files: ScorecardFiles, month: Period, place: String, pipeline: ForecastPipeline, references: SeasonalityReferences = SeasonalityReferences()
+    ) {
         self.pipeline = pipeline
+        self.references = references
         self.month = month
         self.place = place
         self.files = files
@@ -32,12 +39,13 @@ public struct MonthlyReport: Sendable {
         slots.initialize(repeating: nil)
         defer { slots.deallocate() }
         let indicators = files.indicators
+        let profiles = references.profiles
         nonisolated(unsafe) let output = slots
         DispatchQueue.concurrentPerform(iterations: lines.count) { index in
             let indicator = indicators[index]
             output[index] = IndicatorAnalysis(
                 indicator: indicator, line: lines[index], series: files.observations[indicator.code]?.series, month: month,
-                pipeline: pipeline)
+                pipeline: pipeline, profile: profiles[indicator.code])
         }
         analyses = slots.map { $0! }
     }
@@ -53,43 +61,57 @@ public struct MonthlyReport: Sendable {
                 SPCTable.writeRows(analysis.plain, to: &writer)
             } else if case .success(let result) = analysis.seasonal {
                 SPCTable.writeRows(result, to: &writer)
-            } else {
-                // No seasonal pattern could be learnt: no limits, said plainly.
-                var tooShort = analysis.plain.spec
-                tooShort.minimumPoints = Int.max / 2
-                SPCTable.writeRows(try! tooShort.analyse(analysis.series), to: &writer)
             }
+            // Without two years of history there is no seasonal pattern to take out: such an
+            // indicator has no rows here (its plain rows are in spc.csv), so the two files never
+            // repeat each other.
         }
         return writer.bytes
     }
 
-    /// `explain.csv`: the month's verdict per indicator, or the reason there is none.
+    /// `explain.csv`: the month's verdict per indicator, or the reason there is none, with
+    /// where its seasonality came from (`own`, `borrowed:<reference>`, `level only (N months)`),
+    /// the terms its model has, and the calendar's share of the month's change with a 95%
+    /// interval (empty where the model has no calendar terms).
     public func explainCSV() -> [UInt8] {
         var writer = CSVWriter()
         writer.writeRecord([
-            "series", "period", "observed", "expected", "lo_80", "hi_80", "lo_95", "hi_95", "tail_probability", "verdict", "calendar_share_pct",
-            "model", "note",
+            "series", "period", "observed", "expected", "lo_80", "hi_80", "lo_95", "hi_95", "tail_probability", "verdict", "seasonality", "terms",
+            "seasonal_change", "seasonal_share_pct", "seasonal_share_lo_95", "seasonal_share_hi_95", "calendar_change", "calendar_share_pct",
+            "calendar_share_lo_95", "calendar_share_hi_95", "school_holiday_share_pct", "model", "note",
         ])
         for analysis in analyses {
+            let format = ValueFormat(unit: analysis.indicator.unit)
             writer.writeField(analysis.indicator.code)
             writer.writeField(month.description)
             switch analysis.explanation {
             case .success(let explanation):
-                writer.writeField(explanation.observed)
-                writer.writeField(explanation.expected)
+                writer.writeField(format.csv(explanation.observed))
+                writer.writeField(format.csv(explanation.expected))
                 for level in [80.0, 95.0] {
                     let interval = explanation.intervals.first { $0.level == level }
-                    writer.writeField(interval?.lower ?? .nan)
-                    writer.writeField(interval?.upper ?? .nan)
+                    writer.writeField(format.csv(interval?.lower ?? .nan))
+                    writer.writeField(format.csv(interval?.upper ?? .nan))
                 }
-                writer.writeField(explanation.tailProbability)
+                writer.writeField(ValueFormat.statistic(explanation.tailProbability))
                 writer.writeField(explanation.verdict?.rawValue ?? "")
-                writer.writeField(explanation.calendarSharePercent)
+                writer.writeField(explanation.seasonality.label(terms: explanation.terms))
+                writer.writeField(explanation.terms.names.joined(separator: "+"))
+                let part = explanation.seasonalPart
+                writer.writeField(format.csv(part?.change ?? .nan))
+                writer.writeField(CSVNumber.rounded(part?.sharePercent ?? .nan, places: 1))
+                writer.writeField(CSVNumber.rounded(part?.shareInterval?.lower ?? .nan, places: 1))
+                writer.writeField(CSVNumber.rounded(part?.shareInterval?.upper ?? .nan, places: 1))
+                writer.writeField(format.csv(explanation.calendarChange))
+                writer.writeField(CSVNumber.rounded(explanation.calendarSharePercent, places: 1))
+                writer.writeField(CSVNumber.rounded(explanation.calendarShareInterval?.lower ?? .nan, places: 1))
+                writer.writeField(CSVNumber.rounded(explanation.calendarShareInterval?.upper ?? .nan, places: 1))
+                writer.writeField(CSVNumber.rounded(explanation.schoolHolidaySharePercent, places: 1))
                 writer.writeField(explanation.model)
                 writer.writeField("")
             case .failure(let gap):
-                writer.writeField(analysis.series[month] ?? .nan)
-                for _ in 0..<8 { writer.writeField("") }
+                writer.writeField(format.csv(analysis.series[month] ?? .nan))
+                for _ in 0..<18 { writer.writeField("") }
                 writer.writeField("")
                 writer.writeField(gap.reason)
             }
@@ -105,7 +127,7 @@ public struct MonthlyReport: Sendable {
         writer.writeRecord(ForecastTable.header(levels: pipeline.levels))
         for analysis in analyses {
             guard case .success(let forecast) = analysis.forecast else { continue }
-            ForecastTable.write(forecast, series: analysis.indicator.code, to: &writer)
+            ForecastTable.write(forecast, series: analysis.indicator.code, to: &writer, number: ValueFormat(unit: analysis.indicator.unit).csv)
         }
         return writer.bytes
     }
@@ -114,21 +136,26 @@ public struct MonthlyReport: Sendable {
     public func summaryCSV() -> [UInt8] {
         var writer = CSVWriter()
         writer.writeRecord([
-            "series", "title", "latest", "change_from_previous_month", "direction", "spc", "seasonal_spc", "explain", "forecast_12_months",
-            "forecast_model",
+            "series", "title", "latest", "change_from_previous_month", "direction", "spc", "seasonal_spc", "explain", "seasonality",
+            "forecast_12_months", "forecast_model", "forecast_seasonality", "forecast_terms",
         ])
         for analysis in analyses {
             writer.writeField(analysis.indicator.code)
             writer.writeField(analysis.indicator.title)
-            writer.writeField(analysis.line.latest)
-            writer.writeField(analysis.line.changeFromPreviousMonth)
+            let format = ValueFormat(unit: analysis.indicator.unit)
+            writer.writeField(format.csv(analysis.line.latest))
+            writer.writeField(CSVNumber.rounded(analysis.line.changeFromPreviousMonth, places: 1))
             writer.writeField(analysis.line.direction.rawValue)
             writer.writeField(analysis.plain.variation.rawValue)
             writer.writeField((try? analysis.seasonal.get().adjusted.variation.rawValue) ?? VariationIcon.tooFewPoints.rawValue)
-            writer.writeField((try? analysis.explanation.get().verdict?.rawValue ?? "") ?? "")
+            let explanation = try? analysis.explanation.get()
+            writer.writeField(explanation?.verdict?.rawValue ?? "")
+            writer.writeField(explanation.map { $0.seasonality.label(terms: $0.terms) } ?? "")
             let forecast = try? analysis.forecast.get()
-            writer.writeField(forecast?.mean.last ?? .nan)
+            writer.writeField(format.csv(forecast?.mean.last ?? .nan))
             writer.writeField(forecast?.model ?? "")
+            writer.writeField(forecast.map { $0.seasonality?.label(terms: $0.terms) ?? "" } ?? "")
+            writer.writeField(forecast.map { $0.terms.names.joined(separator: "+") } ?? "")
             writer.endRecord()
         }
         return writer.bytes

@@ -22,6 +22,15 @@ struct ValueFormat {
         return (rounded > 0 ? "+" : "") + NumberText.format(rounded) + "%"
     }
 
+    /// A value for the report's CSVs: to 0.1 for counts (expectations are not whole), to
+    /// 0.01 for percentages and rates; whole numbers print whole. No float noise.
+    func csv(_ value: Double) -> String {
+        CSVNumber.rounded(value, places: unit.csvDecimalPlaces)
+    }
+
+    /// A model statistic (a probability, a share) for the report's CSVs: six significant digits.
+    static func statistic(_ value: Double) -> String { CSVNumber.significant(value, digits: 6) }
+
     /// What the values are, for axis titles.
     var axisLabel: String {
         switch unit {

@@ -9,6 +9,9 @@ public struct ReportPage: Sendable {
     public var changed: [SummaryItem]
     /// "What is unusual": verdicts that flag the month.
     public var unusual: [SummaryItem]
+    /// "The calendar's part": the measured share of school holidays and working days in
+    /// each month's change, with intervals.
+    public var calendar: [SummaryItem] = []
     /// Extra sections placed before the indicators (e.g. national context), as rendered
     /// sections.
     public var context: [IndicatorSection]
@@ -56,6 +59,9 @@ public struct ReportPage: Sendable {
         for sentence in headline { page.element("p", text: sentence) }
         writeSummary(&page, heading: "What is unusual this month", items: unusual, empty: "No indicator is flagged as unusual this month.")
         writeSummary(&page, heading: "What changed most", items: changed, empty: "No changes to report.")
+        if !calendar.isEmpty {
+            writeSummary(&page, heading: "The calendar's part", items: calendar, empty: "")
+        }
         page.element("h3", text: "Indicators")
         page.open("nav", [("class", "contents"), ("aria-label", "Indicators")])
         page.open("ul")

@@ -16,17 +16,20 @@ public enum ForecastTable {
         levels.flatMap { ["lo_\(CSVNumber.format($0))", "hi_\(CSVNumber.format($0))"] }
     }
 
-    /// Appends one row per forecast period.
-    public static func write(_ forecast: Forecast, series: String, to writer: inout CSVWriter) {
+    /// Appends one row per forecast period, numbers written by `number` (full precision
+    /// unless the caller rounds, as the report does to six significant digits).
+    public static func write(
+        _ forecast: Forecast, series: String, to writer: inout CSVWriter, number: (Double) -> String = CSVNumber.format
+    ) {
         var period = forecast.start
         for step in 0..<forecast.horizon {
             writer.writeField(series)
             writer.writeField(period.description)
             writer.writeField(forecast.model)
-            writer.writeField(forecast.mean[step])
+            writer.writeField(number(forecast.mean[step]))
             for interval in forecast.intervals {
-                writer.writeField(interval.lower[step])
-                writer.writeField(interval.upper[step])
+                writer.writeField(number(interval.lower[step]))
+                writer.writeField(number(interval.upper[step]))
             }
             writer.endRecord()
             period = period.advanced(by: 1)

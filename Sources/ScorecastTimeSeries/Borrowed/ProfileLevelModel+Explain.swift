@@ -43,6 +43,7 @@ extension ProfileLevelModel {
             calendarSharePercent: calendar.sharePercent, model: fitted.description, notes: fitted.notes)
         explanation.calendarShareInterval = calendar.shareInterval
         explanation.schoolHolidaySharePercent = calendar.schoolHolidaySharePercent
+        explanation.seasonalPart = MonthExplanation.Part(draws: simulation.seasonalChanges, change: change)
         explanation.terms = fitted.terms
         explanation.seasonality = .borrowed(reference: profile.reference)
         return explanation

@@ -38,7 +38,8 @@ public struct ProfileLevelModel: ForecastModelSpec {
     ///   or a frequency other than the profile's.
     public func fit(_ series: TimeSeries) throws -> FittedProfileLevel {
         guard series.frequency == profile.design.frequency else {
-            throw TimeSeriesError.unsuitable(series: series.name, reason: "the borrowed profile is \(profile.design.frequency), the series \(series.frequency)")
+            throw TimeSeriesError.unsuitable(
+                series: series.name, reason: "the borrowed profile is \(profile.design.frequency), the series \(series.frequency)")
         }
         let rows = series.values.indices.filter { !series.values[$0].isNaN }
         guard !rows.isEmpty else { throw TimeSeriesError.empty(series: series.name) }
@@ -91,7 +92,9 @@ public struct FittedProfileLevel: FittedForecastModel {
 
     public var description: String { "level against borrowed:\(profile.reference) (\(profile.terms.phrase))" }
     public var notes: [String] {
-        ["seasonal profile borrowed from \(profile.reference) (\(profile.referenceModel)); only the level is estimated on the series' \(rows.count) months"]
+        [
+            "seasonal profile borrowed from \(profile.reference) (\(profile.referenceModel)); only the level is estimated on the series' \(rows.count) months"
+        ]
     }
     public var terms: ModelTerms { profile.terms.union(.level) }
 
@@ -104,7 +107,7 @@ public struct FittedProfileLevel: FittedForecastModel {
     /// make from `contrast.from` to `contrast.to` at each draw's level of `contrast.from`.
     func simulate(
         periods: [Period], count: Int, contrast: (from: Period, to: Period)? = nil, using generator: inout some RandomNumberGenerator
-    ) -> (values: [[Double]], means: [[Double]], calendarChanges: [Double], schoolHolidayChanges: [Double]) {
+    ) -> (values: [[Double]], means: [[Double]], calendarChanges: [Double], schoolHolidayChanges: [Double], seasonalChanges: [Double]) {
         let p = profile.coefficientCount
         let targetRegressors = periods.map { profile.regressors(for: $0) }
         var values = [[Double]](repeating: [Double](repeating: 0, count: count), count: periods.count)
@@ -114,7 +117,7 @@ public struct FittedProfileLevel: FittedForecastModel {
         let total = observed.reduce(0, +)
         let degrees = Double(max(rows.count - 1, 1))
         let contrastRegressors = contrast.map { (profile.regressors(for: $0.from), profile.regressors(for: $0.to)) }
-        var calendarChanges: [Double] = [], schoolHolidayChanges: [Double] = []
+        var calendarChanges: [Double] = [], schoolHolidayChanges: [Double] = [], seasonalChanges: [Double] = []
         for s in 0..<count {
             profile.drawCoefficients(into: &beta, normals: &normals, using: &generator)
             var denominator = 0.0
@@ -127,6 +130,8 @@ public struct FittedProfileLevel: FittedForecastModel {
             let drawnLevel = level + (phi / total).squareRoot() * RandomVariates.standardNormal(using: &generator)
             if let (before, after) = contrastRegressors {
                 let levelBefore = exp(drawnLevel + profile.offset(regressors: before, coefficients: beta))
+                let whole = profile.offset(regressors: after, coefficients: beta) - profile.offset(regressors: before, coefficients: beta)
+                seasonalChanges.append(levelBefore * expm1(whole))
                 calendarChanges.append(levelBefore * expm1(profile.calendarContrast(from: before, to: after, coefficients: beta)))
                 schoolHolidayChanges.append(
                     levelBefore * expm1(profile.calendarContrast(from: before, to: after, coefficients: beta, schoolHolidaysOnly: true)))
@@ -144,13 +149,13 @@ public struct FittedProfileLevel: FittedForecastModel {
                 }
             }
         }
-        return (values, means, calendarChanges, schoolHolidayChanges)
+        return (values, means, calendarChanges, schoolHolidayChanges, seasonalChanges)
     }
 
     public func forecast(horizon: Int, levels: [Double], using generator: inout some RandomNumberGenerator) -> Forecast {
         let start = series.end.advanced(by: 1)
         let periods = (0..<horizon).map { start.advanced(by: $0) }
-        let (values, means, _, _) = simulate(periods: periods, count: simulations, using: &generator)
+        let (values, means, _, _, _) = simulate(periods: periods, count: simulations, using: &generator)
         let mean = means.map { $0.reduce(0, +) / Double($0.count) }
         var intervals: [PredictionInterval] = []
         let sorted = values.map { $0.sorted() }

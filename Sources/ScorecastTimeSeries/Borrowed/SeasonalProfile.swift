@@ -49,7 +49,8 @@ public struct SeasonalProfile: Sendable {
             throw TimeSeriesError.unsuitable(series: reference.name, reason: "a seasonal profile needs monthly or quarterly data")
         }
         if reference.values.contains(where: { !$0.isNaN && $0 < 0 }) {
-            throw TimeSeriesError.unsuitable(series: reference.name, reason: "a seasonal profile is multiplicative: the reference must not be negative")
+            throw TimeSeriesError.unsuitable(
+                series: reference.name, reason: "a seasonal profile is multiplicative: the reference must not be negative")
         }
         let carries = CalendarGLM.shortSeriesTerms(observations: reference.observedCount, frequency: reference.frequency)
         guard carries.seasonalAndTrend else {

@@ -50,6 +50,10 @@ public struct MonthExplanation: Sendable, Equatable {
     /// 100 × the change the school-holiday share alone predicts / the observed change; NaN
     /// when the model has no school-holiday term or the month did not change.
     public var schoolHolidaySharePercent: Double = .nan
+    /// The change from the previous month that the season and calendar terms together
+    /// predict (the usual pattern, e.g. the August dip), as a share of the observed change,
+    /// with a 95% interval; `nil` when the model has neither.
+    public var seasonalPart: Part?
     /// The terms of the model behind the verdict.
     public var terms: ModelTerms = .level
     /// Where the model's seasonal pattern came from.
@@ -151,6 +155,9 @@ extension CalendarGLM {
             calendarChange: calendar.change, calendarSharePercent: calendar.sharePercent, model: fitted.description, notes: fitted.notes)
         explanation.calendarShareInterval = calendar.shareInterval
         explanation.schoolHolidaySharePercent = calendar.schoolHolidaySharePercent
+        if terms.contains(.season) || fitted.design.hasCalendar {
+            explanation.seasonalPart = MonthExplanation.Part(draws: calendarDraws.seasonal, change: change)
+        }
         explanation.terms = terms
         let months = series.prefix(max(0, min(index, series.count))).observedCount
         explanation.seasonality = terms.contains(.season) ? .own : .none(observedMonths: months)
@@ -159,6 +166,29 @@ extension CalendarGLM {
 }
 
 extension MonthExplanation {
+    /// A part of the month's change that some of the model's terms predict.
+    public struct Part: Sendable {
+        /// The predicted change (mean over the draws).
+        public var change: Double
+        /// 100 × change / observed change (NaN when the month did not change).
+        public var sharePercent: Double
+        /// The 95% interval of the share over the draws.
+        public var shareInterval: (lower: Double, upper: Double)?
+
+        /// The part from draws of its change; `nil` without draws.
+        init?(draws: [Double], change observed: Double) {
+            guard !draws.isEmpty else { return nil }
+            change = draws.reduce(0, +) / Double(draws.count)
+            guard observed.isFinite, observed != 0 else {
+                sharePercent = .nan
+                return
+            }
+            sharePercent = 100 * change / observed
+            let shares = draws.map { 100 * $0 / observed }.sorted()
+            shareInterval = (SampleQuantile.type7(sorted: shares, probability: 0.025), SampleQuantile.type7(sorted: shares, probability: 0.975))
+        }
+    }
+
     /// Intervals, tail probability and verdict of `observed` among sorted predictive draws.
     static func place(
         observed: Double, sortedDraws draws: [Double], levels: [Double], verdictLevel: Double
@@ -221,12 +251,13 @@ extension FittedCalendarGLM {
     /// empty when the model has no calendar terms.
     public func calendarChangeDraws(
         from earlier: Period, to later: Period, count: Int, using generator: inout some RandomNumberGenerator
-    ) -> (calendar: [Double], schoolHolidays: [Double]) {
-        guard design.hasCalendar else { return ([], []) }
+    ) -> (calendar: [Double], schoolHolidays: [Double], seasonal: [Double]) {
+        let seasonalColumns = design.columnNames.filter { $0 != "intercept" && $0 != "trend" && !$0.hasPrefix("event_") }
+        guard !seasonalColumns.isEmpty else { return ([], [], []) }
         let p = glm.coefficients.count
         let factor = choleskyFactor(coefficientCovariance)
         var z = [Double](repeating: 0, count: p), beta = z
-        var calendar: [Double] = [], schoolHolidays: [Double] = []
+        var calendar: [Double] = [], schoolHolidays: [Double] = [], seasonal: [Double] = []
         calendar.reserveCapacity(count)
         schoolHolidays.reserveCapacity(count)
         for _ in 0..<count {
@@ -238,8 +269,9 @@ extension FittedCalendarGLM {
             }
             calendar.append(calendarChange(from: earlier, to: later, coefficients: beta, columns: ["school_holidays", "working_days"]))
             schoolHolidays.append(calendarChange(from: earlier, to: later, coefficients: beta, columns: ["school_holidays"]))
+            seasonal.append(calendarChange(from: earlier, to: later, coefficients: beta, columns: seasonalColumns))
         }
-        return (calendar, schoolHolidays)
+        return (calendar, schoolHolidays, seasonal)
     }
 
     func calendarChange(from earlier: Period, to later: Period, coefficients: [Double], columns names: [String]) -> Double {
