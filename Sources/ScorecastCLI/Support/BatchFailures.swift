@@ -20,7 +20,7 @@ struct BatchOptions: ParsableArguments {
 /// A command records each failure (``record(_:file:reason:)``) and still writes a row
 /// saying so in its own table; when every series is done it calls ``reportFailures(strict:)``
 /// before committing its output (each failure is named on standard error as
-/// `FILE:LINE:COLUMN: series "X" not <outcome>: why`, and under `--strict` the first is thrown,
+/// `FILE:LINE:COLUMN: series 'X' not <outcome>: why`, and under `--strict` the first is thrown,
 /// so the command exits 65 having written nothing), then ``finish(total:notes:)`` after
 /// (the `--notes` file and the count line `scorecast <command>: N of M series not <outcome>
 /// (named above); the other K were`). `forecast` set the wording; the others follow it.
