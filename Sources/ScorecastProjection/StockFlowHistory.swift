@@ -31,8 +31,10 @@ public struct StockFlowHistory: Sendable, Equatable {
         // Align the three on their common span.
         let first = max(stock.start.ordinal, starts.start.ordinal, ends.start.ordinal)
         let last = min(stock.end.ordinal, starts.end.ordinal, ends.end.ordinal)
-        guard last - first + 1 >= 24 else {
-            throw ProjectionError.tooShort(needed: 24, got: max(0, last - first + 1))
+        // Under two years the flows are projected at their level (StockFlowModel.fit); fewer
+        // than levelMinimum months carry nothing.
+        guard last - first + 1 >= StockFlowModel.levelMinimum else {
+            throw ProjectionError.tooShort(needed: StockFlowModel.levelMinimum, got: max(0, last - first + 1))
         }
         func slice(_ series: TimeSeries) -> [Double] {
             let offset = first - series.start.ordinal

@@ -42,21 +42,41 @@ extension StockFlowModel {
     ///
     /// Periods with a missing value are left out of the fit that needs them.
     ///
-    /// - Throws: ``ProjectionError`` when too few periods remain, or a GLM's error.
+    /// A history of under two years (``seasonalMinimum`` periods of a flow) cannot carry month
+    /// dummies and calendar terms: that flow is then projected at its level alone (an intercept;
+    /// a trend only if asked for and it lowers the AIC), and a note says so. The scorecard's
+    /// seven months of starts and ends are such a history; its wide intervals are the honest
+    /// consequence.
+    ///
+    /// - Throws: ``ProjectionError`` when fewer than ``levelMinimum`` periods remain for a
+    ///   flow, or a GLM's error.
+    /// Periods of a flow below which it is projected at its level only: two years.
+    public static let seasonalMinimum = 24
+    /// The fewest periods of a flow for any projection.
+    public static let levelMinimum = 6
+
     public static func fit(_ history: StockFlowHistory, options: FitOptions) throws -> StockFlowModel {
         precondition(options.horizon > 0, "horizon must be positive")
         let periods = (0..<history.count).map { history.start.advanced(by: $0) }
         let future = (1...options.horizon).map { history.end.advanced(by: $0) }
-        let seasonal: SeasonalTerms = history.start.frequency == .annual ? .none : .dummies
         var notes: [String] = []
+        /// Month dummies and calendar terms with two years of a flow; its level alone below.
+        func terms(rows: Int, flow: String) -> (seasonal: SeasonalTerms, calendar: EnglandCalendar?) {
+            if rows >= seasonalMinimum {
+                return (history.start.frequency == .annual ? .none : .dummies, options.calendar)
+            }
+            notes.append("\(flow): \(rows) months, under the \(seasonalMinimum) a pattern by month needs, so projected at their level")
+            return (.none, nil)
+        }
 
         // Starts.
         let startRows = (0..<history.count).filter { !history.starts[$0].isNaN }
-        guard startRows.count >= 24 else { throw ProjectionError.tooShort(needed: 24, got: startRows.count) }
+        guard startRows.count >= levelMinimum else { throw ProjectionError.tooShort(needed: levelMinimum, got: startRows.count) }
+        let startTerms = terms(rows: startRows.count, flow: "starts")
         func startsFit(trend: Bool) throws -> (NegativeBinomialFit, RegressionDesign) {
             let design = RegressionDesign(
                 origin: history.start, count: history.count, trend: trend,
-                seasonal: seasonal, calendar: options.calendar)
+                seasonal: startTerms.seasonal, calendar: startTerms.calendar)
             let fit = try GeneralizedLinearModel.fitNegativeBinomial(
                 design: design.matrix(for: startRows.map { periods[$0] }),
                 response: startRows.map { history.starts[$0] })
@@ -73,11 +93,12 @@ extension StockFlowModel {
         // Exit rate, on the opening stock.
         let opening = history.openingStock
         let exitRows = (0..<history.count).filter { !history.ends[$0].isNaN && !opening[$0].isNaN && opening[$0] > 0 }
-        guard exitRows.count >= 24 else { throw ProjectionError.tooShort(needed: 24, got: exitRows.count) }
+        guard exitRows.count >= levelMinimum else { throw ProjectionError.tooShort(needed: levelMinimum, got: exitRows.count) }
+        let exitTerms = terms(rows: exitRows.count, flow: "exit rate")
         func exitFit(trend: Bool) throws -> (GLMFit, RegressionDesign) {
             let design = RegressionDesign(
                 origin: history.start, count: history.count, trend: trend,
-                seasonal: seasonal, calendar: options.calendar)
+                seasonal: exitTerms.seasonal, calendar: exitTerms.calendar)
             let fit = try GeneralizedLinearModel.fit(
                 design: design.matrix(for: exitRows.map { periods[$0] }),
                 response: exitRows.map { min(history.ends[$0], opening[$0]) },

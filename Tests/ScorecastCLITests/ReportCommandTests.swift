@@ -18,7 +18,9 @@ struct ReportCommandTests {
         try run.run(["import-scorecard", Self.text, "--month", "2021-08", "--out", run.path("tidy"), "--catalogue", Self.decisions])
         try run.run(["report", run.path("tidy"), "--month", "2021-08", "--out", run.path("report"), "--place", "Southampton"])
         #expect(
-            run.contents("report") == ["explain.csv", "forecast.csv", "report.html", "scorecard.csv", "spc-seasonal.csv", "spc.csv", "summary.csv"])
+            run.contents("report") == [
+                "explain.csv", "forecast.csv", "projection.csv", "report.html", "scorecard.csv", "spc-seasonal.csv", "spc.csv", "summary.csv",
+            ])
 
         // Every indicator row of spc.csv says too_few_points and has no limits; with seven
         // months no indicator has a seasonal pattern to take out, so spc-seasonal.csv has only
@@ -163,7 +165,7 @@ struct ReportCommandTests {
         ])
         #expect(
             run.contents("report") == [
-                "comparators.csv", "explain.csv", "forecast.csv", "report.html", "scorecard.csv",
+                "comparators.csv", "explain.csv", "forecast.csv", "projection.csv", "report.html", "scorecard.csv",
                 "spc-seasonal.csv", "spc.csv", "summary.csv",
             ])
 

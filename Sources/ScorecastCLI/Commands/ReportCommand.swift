@@ -68,10 +68,16 @@ struct ReportCommand: ScorecastCommand {
             conflicts = ScorecardHistory.merge(series, into: &files)
             HistoryInput.report(conflicts, file: file, against: "the scorecard")
         }
+        let comparators = try dfe.load()
+        let lookedAfter = try self.lookedAfter.map { LookedAfterReport(data: try LookedAfterData.load($0)) }
         let referencesUsed = try seasonality.load(useBundledDefault: true)
         var report = MonthlyReport(
             files: files, month: period, place: place, pipeline: try IndicatorAnalysis.defaultPipeline(), references: referencesUsed)
         report.historyConflicts = conflicts
+        let codes = ScorecardProjection.Codes.scorecard
+        if [codes.stock, codes.starts, codes.ends].allSatisfy({ code in files.indicators.contains { $0.code == code } }) {
+            report.projection = ScorecardProjection(files: files, month: period, codes: codes)
+        }
         var csvs: [(String, [UInt8])] = [
             ("scorecard.csv", ScorecardReport.csv(report.analyses.map(\.line))),
             ("spc.csv", report.spcCSV(seasonal: false)),
@@ -80,6 +86,7 @@ struct ReportCommand: ScorecastCommand {
             ("forecast.csv", report.forecastCSV()),
             ("summary.csv", report.summaryCSV()),
         ]
+        if let projection = report.projection { csvs.append(("projection.csv", projection.csv())) }
         if let comparators { csvs.append(("comparators.csv", comparators.csv())) }
         if let lookedAfter { csvs.append(("looked-after.csv", lookedAfter.csv())) }
         let html = report.page(files: csvs.map(\.0), comparators: comparators, lookedAfter: lookedAfter).html()

@@ -60,10 +60,10 @@ public struct ComparatorChart: Sendable {
         let bottom = top + Double(rows.count) * rowHeight
         drawLegend(
             &svg, x: 12, y: 50,
-            items: [
-                ("Local authority", .dot(Palette.local)), ("Comparators", .dot(Palette.comparator)),
-                ("\(NumberText.format(intervalLevel))% interval", .line(Palette.comparator, dashed: false)),
-            ])
+            items: [("Local authority", .dot(Palette.local)), ("Comparators", .dot(Palette.comparator))]
+                // The interval is in the legend only when some row draws one.
+                + (rows.contains { $0.lower.isFinite && $0.upper.isFinite }
+                    ? [("\(NumberText.format(intervalLevel))% interval", .line(Palette.comparator, dashed: false))] : []))
         svg.open("g", [("class", "x-axis"), ("aria-hidden", "true")])
         for (tick, label) in zip(scale.ticks, scale.tickLabels) {
             let x = SVGWriter.number(scale.position(tick))

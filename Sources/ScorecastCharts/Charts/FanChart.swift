@@ -71,7 +71,10 @@ public struct FanChart: Sendable {
         drawLegend(
             &svg, x: 12, y: 56,
             items: [("Observed", .line(Palette.series, dashed: false)), ("Forecast", .line(Palette.forecast, dashed: true))]
-                + sortedBands.enumerated().map {
+                + sortedBands.enumerated().filter { _, band in
+                    // A band with no finite width draws nothing, so it is not in the legend.
+                    zip(band.lower, band.upper).contains { $0.isFinite && $1.isFinite && $1 > $0 }
+                }.map {
                     ("\(NumberText.format($0.element.level))% interval", .box($0.offset == 0 ? Palette.band95 : Palette.band80))
                 })
         area.drawYAxis(&svg, title: valueLabel)

@@ -80,6 +80,22 @@ public struct SPCChart: Sendable {
         return sentences.joined(separator: " ")
     }
 
+    /// The legend: only what the chart draws (no limits, improvement or concern entries on a
+    /// chart that has none).
+    var legendItems: [(label: String, swatch: LegendSwatch)] {
+        var items: [(label: String, swatch: LegendSwatch)] = [("Value", .line(Palette.commonCause, dashed: false))]
+        if points.contains(where: { $0.mean.isFinite }) { items.append(("Mean", .line(Palette.meanLine, dashed: false))) }
+        if points.contains(where: { $0.lower.isFinite || $0.upper.isFinite }) {
+            items.append(("Process limits", .line(Palette.limitLine, dashed: true)))
+        }
+        let styles = Set(points.map(\.style))
+        if styles.contains(.improvement) { items.append(("Improvement", .dot(Palette.improvement))) }
+        if styles.contains(.concern) { items.append(("Concern", .dot(Palette.concern))) }
+        if styles.contains(.neutral) { items.append(("Special cause", .dot(Palette.neutralSpecial))) }
+        if target != nil { items.append(("Target", .line(Palette.target, dashed: true))) }
+        return items
+    }
+
     /// The chart as a standalone SVG document; `id` must be unique on the page.
     public func svg(id: String) -> String {
         var svg = SVGWriter(width: width, height: height, id: id, title: title, description: textAlternative)
@@ -90,11 +106,7 @@ public struct SPCChart: Sendable {
             categories: points.count)
         drawLegend(
             &svg, x: 12, y: 56,
-            items: [
-                ("Value", .line(Palette.commonCause, dashed: false)), ("Mean", .line(Palette.meanLine, dashed: false)),
-                ("Process limits", .line(Palette.limitLine, dashed: true)), ("Improvement", .dot(Palette.improvement)),
-                ("Concern", .dot(Palette.concern)), ("Special cause", .dot(Palette.neutralSpecial)),
-            ] + (target == nil ? [] : [("Target", .line(Palette.target, dashed: true))]))
+            items: legendItems)
         area.drawYAxis(&svg, title: valueLabel)
         area.drawCategoryAxis(&svg, labels: points.map(\.label), title: nil)
 

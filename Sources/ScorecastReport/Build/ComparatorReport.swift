@@ -2,6 +2,7 @@ import Foundation
 import ScorecastCharts
 import ScorecastComparators
 import ScorecastData
+import ScorecastNumerics
 
 /// The report's DfE comparator section: one local authority's published figures for a year
 /// ending 31 March against its statistical neighbours, its region and England, with PHE
@@ -54,7 +55,17 @@ public struct ComparatorReport: Sendable {
         for name in Self.funnelMeasures {
             guard let measure = data.catalogue.named(name) else { continue }
             do {
-                funnels.append(try FunnelTable(data: data, measure: measure, year: year, levels: Self.levels))
+                // Spiegelhalter (2005): when the units differ by more than chance (I·φ̂ beyond
+                // the 95% point of χ² on I − 1 degrees of freedom), exact limits flag units for
+                // that alone; the limits are then widened by √φ̂ and the page says so.
+                var funnel = try FunnelTable(data: data, measure: measure, year: year, levels: Self.levels)
+                let units = funnel.dispersion.units
+                if units > 1, funnel.dispersion.phi > 1,
+                    ChiSquared.survival(Double(units) * funnel.dispersion.phi, degreesOfFreedom: Double(units - 1)) < 0.05
+                {
+                    funnel = try FunnelTable(data: data, measure: measure, year: year, levels: Self.levels, overdispersion: .multiplicative)
+                }
+                funnels.append(funnel)
             } catch {
                 funnelGaps.append("No funnel plot of \(Self.title(of: measure)): \(error)")
             }
@@ -207,9 +218,12 @@ public struct ComparatorReport: Sendable {
             "\(NumberText.format(level * 100, decimals: level * 100 == (level * 100).rounded() ? 0 : 1))% limits \(Self.format(pair.lower, funnel.measure)) to \(Self.format(pair.upper, funnel.measure))"
         }.joined(separator: "; ")
         var note = ""
-        if funnel.dispersion.phi > 1 {
+        if funnel.overdispersion == .multiplicative {
             note =
-                " Spiegelhalter's overdispersion estimate φ = \(NumberText.format(funnel.dispersion.phi, decimals: 1)) (1 would be chance alone): authorities differ by more than chance, so exact limits flag many of them; scorecast funnel --overdispersion multiplicative widens the limits by √φ."
+                " Authorities differ by more than chance (Spiegelhalter's overdispersion estimate φ = \(NumberText.format(funnel.dispersion.phi, decimals: 1)); 1 would be chance alone), so the limits drawn and used here are widened by √φ (as scorecast funnel --overdispersion multiplicative); exact limits would flag many authorities for that alone."
+        } else if funnel.dispersion.phi > 1 {
+            note =
+                " Spiegelhalter's overdispersion estimate φ = \(NumberText.format(funnel.dispersion.phi, decimals: 1)) is not significantly above 1, so the exact limits stand."
         }
         return Verdict(
             source: source, label: label,
@@ -283,7 +297,9 @@ public struct ComparatorReport: Sendable {
         return FunnelPlot(
             title: "Funnel plot: " + Self.title(of: measure),
             subtitle:
-                "Every local authority in England, year ending 31 March \(year); limits around England's \(Self.format(funnel.target, measure))",
+                "Every local authority in England, year ending 31 March \(year); limits around England's \(Self.format(funnel.target, measure))"
+                + (funnel.overdispersion == .multiplicative
+                    ? ", widened by √φ for overdispersion (φ = \(NumberText.format(funnel.dispersion.phi, decimals: 1)))" : ""),
             valueLabel: Self.axisLabel(measure),
             denominatorLabel: measure.kind == .percentage ? "Referrals" : "Children aged 0-17",
             centre: funnel.target, points: points, limits: limits)

@@ -353,7 +353,8 @@ extension MonthlyReport {
             title: "\(place) children's services scorecard: \(monthName)",
             subtitle: "What changed, what is unusual, and what to expect next. Made by scorecast.",
             headline: headline, changed: topChanges, unusual: unusual,
-            context: (comparators.map { [$0.section(place: place)] } ?? []) + (lookedAfter.map { [$0.section()] } ?? []),
+            context: (comparators.map { [$0.section(place: place)] } ?? []) + (projection.map { [$0.section()] } ?? [])
+                + (lookedAfter.map { [$0.section()] } ?? []),
             sections: sections, method: method, files: written)
         page.calendar = calendarAnswers
         return page

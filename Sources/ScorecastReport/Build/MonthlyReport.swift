@@ -21,6 +21,8 @@ public struct MonthlyReport: Sendable {
     public var pipeline: ForecastPipeline
     /// The borrowed seasonal profiles by indicator code.
     public var references: SeasonalityReferences
+    /// The looked-after projection from the scorecard's stock, starts and ends rows.
+    public var projection: ScorecardProjection?
     /// Months where `--history` and the scorecard disagree (the scorecard's value is used).
     public var historyConflicts: [ScorecardHistory.Conflict] = []
 
@@ -78,7 +80,8 @@ public struct MonthlyReport: Sendable {
         writer.writeRecord([
             "series", "period", "observed", "expected", "lo_80", "hi_80", "lo_95", "hi_95", "tail_probability", "verdict", "seasonality", "terms",
             "seasonal_change", "seasonal_share_pct", "seasonal_share_lo_95", "seasonal_share_hi_95", "calendar_change", "calendar_share_pct",
-            "calendar_share_lo_95", "calendar_share_hi_95", "school_holiday_share_pct", "model", "note",
+            "calendar_share_lo_95", "calendar_share_hi_95", "school_holiday_share_pct", "school_holiday_share_lo_95", "school_holiday_share_hi_95",
+            "model", "note",
         ])
         for analysis in analyses {
             let format = ValueFormat(unit: analysis.indicator.unit)
@@ -106,12 +109,15 @@ public struct MonthlyReport: Sendable {
                 writer.writeField(CSVNumber.rounded(explanation.calendarSharePercent, places: 1))
                 writer.writeField(CSVNumber.rounded(explanation.calendarShareInterval?.lower ?? .nan, places: 1))
                 writer.writeField(CSVNumber.rounded(explanation.calendarShareInterval?.upper ?? .nan, places: 1))
-                writer.writeField(CSVNumber.rounded(explanation.schoolHolidaySharePercent, places: 1))
+                let holidays = explanation.schoolHolidayPart
+                writer.writeField(CSVNumber.rounded(holidays?.sharePercent ?? .nan, places: 1))
+                writer.writeField(CSVNumber.rounded(holidays?.shareInterval?.lower ?? .nan, places: 1))
+                writer.writeField(CSVNumber.rounded(holidays?.shareInterval?.upper ?? .nan, places: 1))
                 writer.writeField(explanation.model)
                 writer.writeField("")
             case .failure(let gap):
                 writer.writeField(format.csv(analysis.series[month] ?? .nan))
-                for _ in 0..<18 { writer.writeField("") }
+                for _ in 0..<20 { writer.writeField("") }
                 writer.writeField("")
                 writer.writeField(gap.reason)
             }

@@ -44,6 +44,9 @@ extension ProfileLevelModel {
         explanation.calendarShareInterval = calendar.shareInterval
         explanation.schoolHolidaySharePercent = calendar.schoolHolidaySharePercent
         explanation.seasonalPart = MonthExplanation.Part(draws: simulation.seasonalChanges, change: change)
+        if fitted.terms.contains(.schoolHolidays) {
+            explanation.schoolHolidayPart = MonthExplanation.Part(draws: simulation.schoolHolidayChanges, change: change)
+        }
         explanation.terms = fitted.terms
         explanation.seasonality = .borrowed(reference: profile.reference)
         return explanation

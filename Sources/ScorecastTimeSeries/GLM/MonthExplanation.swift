@@ -54,6 +54,9 @@ public struct MonthExplanation: Sendable, Equatable {
     /// predict (the usual pattern, e.g. the August dip), as a share of the observed change,
     /// with a 95% interval; `nil` when the model has neither.
     public var seasonalPart: Part?
+    /// The change the school-holiday share alone predicts, as a share of the observed change,
+    /// with a 95% interval; `nil` when the model has no school-holiday term.
+    public var schoolHolidayPart: Part?
     /// The terms of the model behind the verdict.
     public var terms: ModelTerms = .level
     /// Where the model's seasonal pattern came from.
@@ -155,6 +158,9 @@ extension CalendarGLM {
             calendarChange: calendar.change, calendarSharePercent: calendar.sharePercent, model: fitted.description, notes: fitted.notes)
         explanation.calendarShareInterval = calendar.shareInterval
         explanation.schoolHolidaySharePercent = calendar.schoolHolidaySharePercent
+        if terms.contains(.schoolHolidays) {
+            explanation.schoolHolidayPart = MonthExplanation.Part(draws: calendarDraws.schoolHolidays, change: change)
+        }
         if terms.contains(.season) || fitted.design.hasCalendar {
             explanation.seasonalPart = MonthExplanation.Part(draws: calendarDraws.seasonal, change: change)
         }

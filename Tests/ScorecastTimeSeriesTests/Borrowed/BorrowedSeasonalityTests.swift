@@ -139,10 +139,12 @@ struct ModelTermsTests {
         }
     }
 
-    @Test(arguments: [
-        ("naive", ModelTerms.level), ("snaive", [.level, .season]), ("drift", [.level, .trend]), ("mean", .level),
+    static let fittedTerms: [(String, ModelTerms)] = [
+        ("naive", .level), ("snaive", [.level, .season]), ("drift", [.level, .trend]), ("mean", .level),
         ("ets:ANN", .level), ("ets:AAdA", [.level, .trend, .season]),
-    ])
+    ]
+
+    @Test(arguments: fittedTerms)
     func fittedModelsSayWhatTheyHave(model: String, terms: ModelTerms) throws {
         let values = (0..<48).map { 100 + Double($0) + 10 * sin(Double($0) * .pi / 6) }
         let series = TimeSeries(name: "s", start: Period(year: 2018, month: 1), values: values)
