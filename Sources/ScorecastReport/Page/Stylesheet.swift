@@ -20,7 +20,7 @@ enum Stylesheet {
         .facts { overflow-x: auto; }
         ul.verdicts { list-style: none; padding: 0; margin: 8px 0; }
         ul.verdicts li { margin: 4px 0; }
-        .badge { display: inline-block; min-width: 9em; padding: 1px 8px; margin-right: 8px; border-radius: 3px; font-size: 13px; font-weight: bold; border: 1px solid; }
+        .badge { display: inline-block; min-width: 9em; max-width: 100%; overflow-wrap: anywhere; padding: 1px 8px; margin-right: 8px; border-radius: 3px; font-size: 13px; font-weight: bold; border: 1px solid; }
         .tone-neutral { background: #eef0f1; border-color: #a6a6a6; color: #333; }
         .tone-good { background: #e0f5fd; border-color: #00b0f0; color: #00587a; }
         .tone-bad { background: #fdeede; border-color: #e46c0a; color: #7a3a05; }
