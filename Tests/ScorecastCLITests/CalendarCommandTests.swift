@@ -27,7 +27,7 @@ struct CalendarCommandTests {
         let expected = try String(contentsOfFile: Self.fixture("calendar-effects-expected"), encoding: .utf8)
         #expect(Golden.firstDifference(text, expected) == nil, "\(Golden.firstDifference(text, expected) ?? "")")
         let lines = text.split(separator: "\n")
-        #expect(lines[0] == "series,term,estimate_pct,lo_95,hi_95,coefficient,std_error,p_value,value,model")
+        #expect(lines[0] == "series,term,estimate_pct,lo_95,hi_95,coefficient,std_error,p_value,value,model,note")
         #expect(lines[1].hasPrefix("cafcass_care_applications,school_holidays,"))
         #expect(lines[3].hasPrefix("cafcass_care_applications,month_01,"))
         #expect(lines[14].hasPrefix("cafcass_care_applications,month_12,"))

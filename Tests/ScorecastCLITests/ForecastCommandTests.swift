@@ -150,18 +150,25 @@ struct ForecastCommandTests {
             Self.fixture("forecast-input"), "--method", "classical", "--type", "multiplicative", "--output", output,
         ])
         try command.validate()
-        #expect(throws: (any Error).self) { try command.execute() }  // the short series cannot be decomposed
+        // The short series cannot be decomposed: named, not fatal; fatal with --strict.
+        try command.execute()
+        #expect(try String(contentsOfFile: output, encoding: .utf8).contains(",not decomposed: classical cannot decompose it: "))
+        let strict = try DecomposeCommand.parse([
+            Self.fixture("forecast-input"), "--method", "classical", "--type", "multiplicative", "--strict", "--output", output + ".strict",
+        ])
+        #expect(throws: DataError.self) { try strict.execute() }
+        #expect(!FileManager.default.fileExists(atPath: output + ".strict"))
         command = try DecomposeCommand.parse([Self.fixture("decompose-input"), "--method", "stl", "--robust", "--output", output])
         try command.execute()
         let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
-        #expect(lines[0] == "series,period,value,trend,seasonal,remainder")
+        #expect(lines[0] == "series,period,value,trend,seasonal,remainder,note")
         #expect(lines.count == 1 + 72)
         command = try DecomposeCommand.parse([
             Self.fixture("decompose-input"), "--method", "classical", "--type", "multiplicative", "--effects", "--output", output,
         ])
         try command.execute()
         let effects = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(effects.hasPrefix("series,position,effect,relative_effect,label\n"))
+        #expect(effects.hasPrefix("series,position,effect,relative_effect,label,note\n"))
         #expect(effects.contains(",August: "))
     }
 
@@ -175,7 +182,7 @@ struct ForecastCommandTests {
         try command.validate()
         try await command.execute()
         let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
-        #expect(lines[0] == "series,model,origins,mae,rmse,mape,smape,mase,coverage_80,winkler_80,msis_80,coverage_95,winkler_95,msis_95")
+        #expect(lines[0] == "series,model,origins,mae,rmse,mape,smape,mase,coverage_80,winkler_80,msis_80,coverage_95,winkler_95,msis_95,note")
         #expect(lines[1].hasPrefix("N2345,snaive,4,"))
         #expect(lines[2].hasPrefix("N2345,naive2,4,"))
         #expect(lines[3].hasPrefix("ALL,snaive,4,"))
@@ -196,12 +203,12 @@ struct ForecastCommandTests {
         ])
         try command.execute()
         let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
-        #expect(lines[0] == "series,model,n,mae,rmse,mape,smape,mase,owa")
+        #expect(lines[0] == "series,model,n,mae,rmse,mape,smape,mase,owa,note")
         // GOOD: errors 0 and 1 → MAE 0.5; the scale (lag-1 MAE of 1,2,3) is 1.
         #expect(lines[1].hasPrefix("a,GOOD,2,0.5,"))
         #expect(lines[3].hasPrefix("a,FLAT,2,2,"))
         // FLAT is Naive2 here (a non-seasonal series): OWA exactly 1.
-        #expect(lines[4].hasPrefix("ALL,FLAT,1,2,") && lines[4].hasSuffix(",1"))
+        #expect(lines[4].hasPrefix("ALL,FLAT,1,2,") && lines[4].hasSuffix(",1,"))
     }
 
     @Test func modelsListsTheCatalogue() throws {

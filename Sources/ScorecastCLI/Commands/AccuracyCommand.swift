@@ -13,11 +13,22 @@ import ScorecastTimeSeries
 /// row per model and series, then one `ALL` row per model averaging the series, with MAE,
 /// RMSE, MAPE, sMAPE, MASE, interval coverage, Winkler score and scaled interval score
 /// (MSIS at 95%) per level, and OWA against Naive2 fitted to the same training data.
+///
+/// A series whose training data cannot be scored against (Naive2 cannot be fitted: no observed
+/// value) gets a row per model with empty measures and a `note` saying why, and is left out of
+/// the `ALL` rows; it is named on standard error and in `--notes`, and the others go on (exit 0;
+/// exit 65 and nothing written with `--strict`).
 struct AccuracyCommand: ScorecastCommand {
     static let configuration = CommandConfiguration(
         commandName: "accuracy",
         abstract: "Score forecasts against actual values: MAE, RMSE, MAPE, sMAPE, MASE, coverage, Winkler, MSIS, OWA.",
-        discussion: "Exit status: \(ExitStatus.summary)"
+        discussion: """
+            Output: series,model,n,mae,rmse,mape,smape,mase,coverage_L,winkler_L,msis_L...,owa,note, \
+            then ALL rows per model. A series that cannot be scored (training data with no observed \
+            value) has empty measures and a note saying why, is left out of ALL and is named on \
+            standard error (exit 0; exit 65 with --strict).
+            Exit status: \(ExitStatus.summary)
+            """
     )
 
     @Option(help: ArgumentHelp("Forecast CSV (e.g. the output of scorecast forecast).", valueName: "file"))
@@ -53,9 +64,11 @@ struct AccuracyCommand: ScorecastCommand {
     var forecastColumn = "mean"
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var batch: BatchOptions
 
     func execute() throws {
         let training = try ObservationReader(path: train).readAll()
+        let observedByName = Dictionary(training.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let trainingByName = Dictionary(training.map { ($0.name, $0.series) }, uniquingKeysWith: { first, _ in first })
         // Dates in the actuals are read at the frequency of the training data they follow.
         let actualsReader = try ObservationReader(path: actuals)
@@ -78,8 +91,10 @@ struct AccuracyCommand: ScorecastCommand {
             label: label, training: trainingByName)
         let levels = table.levels
         var writer = CSVWriter()
-        writer.writeRecord(["series", "model", "n"] + AccuracyTable.measureColumns(levels: levels) + ["owa"])
+        writer.writeRecord(["series", "model", "n"] + AccuracyTable.measureColumns(levels: levels) + ["owa", "note"])
         var naive2Cache: [String: AccuracyMetrics] = [:]
+        var failures = BatchFailures(command: "accuracy", outcome: "scored")
+        var unscored: [String: String] = [:]
         for model in table.models {
             var perSeries: [AccuracyMetrics] = [], references: [AccuracyMetrics] = []
             for entry in table.entries(of: model) {
@@ -91,8 +106,25 @@ struct AccuracyCommand: ScorecastCommand {
                     actual: actual, forecast: entry.mean, intervals: intervals,
                     training: training.values, seasonalPeriod: training.seasonalPeriod)
                 let cacheKey = "\(entry.series)\u{0}\(entry.mean.count)"
-                let reference = try naive2Cache[cacheKey] ?? AccuracyMetrics.naive2Reference(actual: actual, training: training)
-                naive2Cache[cacheKey] = reference
+                if unscored[entry.series] == nil, naive2Cache[cacheKey] == nil {
+                    do {
+                        naive2Cache[cacheKey] = try AccuracyMetrics.naive2Reference(actual: actual, training: training)
+                    } catch {
+                        unscored[entry.series] = failures.record(
+                            observedByName[entry.series]!, file: train, reason: "Naive2 cannot be fitted to its training data: \(error)")
+                    }
+                }
+                if let note = unscored[entry.series] {
+                    writer.writeField(entry.series)
+                    writer.writeField(model)
+                    writer.writeField("0")
+                    AccuracyTable.writeEmptyMeasures(levels: levels, to: &writer)
+                    writer.writeField("")
+                    writer.writeField(note)
+                    writer.endRecord()
+                    continue
+                }
+                let reference = naive2Cache[cacheKey]!
                 perSeries.append(metrics)
                 references.append(reference)
                 Self.writeRow(series: entry.series, model: model, metrics: metrics, reference: reference, to: &writer)
@@ -103,9 +135,12 @@ struct AccuracyCommand: ScorecastCommand {
             writer.writeField(String(summary.seriesCount))
             AccuracyTable.writeMeasures(summary, to: &writer)
             writer.writeField(summary.overallWeightedAverage(relativeTo: AccuracySummary(references)))
+            writer.writeField("")
             writer.endRecord()
         }
+        try failures.reportFailures(strict: batch.strict)
         try output.write(writer)
+        try failures.finish(total: Set(table.models.flatMap { table.entries(of: $0).map(\.series) }).count, notes: batch.notes)
     }
 
     private static func writeRow(series: String, model: String, metrics: AccuracyMetrics, reference: AccuracyMetrics, to writer: inout CSVWriter) {
@@ -114,6 +149,7 @@ struct AccuracyCommand: ScorecastCommand {
         writer.writeField(String(metrics.count))
         AccuracyTable.writeMeasures(metrics, to: &writer)
         writer.writeField(metrics.overallWeightedAverage(relativeTo: reference))
+        writer.writeField("")
         writer.endRecord()
     }
 }

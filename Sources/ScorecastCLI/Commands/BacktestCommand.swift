@@ -8,13 +8,18 @@ import ScorecastTimeSeries
 /// For each series and model, refits at `--origins` origins `--step` periods apart (expanding
 /// window, the last forecast ending with the series) and scores each forecast. Output: one row
 /// per series and model with the measures averaged over its origins, then one `ALL` row per
-/// model averaging every series and origin.
+/// model averaging every series and origin. A series that cannot be backtested (too short, no
+/// values) gets one row per model with no origins, empty measures and a `note` saying why; it is
+/// named on standard error and in `--notes`, and the others go on (exit 0; exit 65 and nothing
+/// written with `--strict`).
 struct BacktestCommand: AsyncScorecastCommand {
     static let configuration = CommandConfiguration(
         commandName: "backtest",
         abstract: "Rolling-origin backtest of one or more models on every series.",
         discussion: """
-            Output: series,model,origins,mae,rmse,mape,smape,mase,coverage_L,winkler_L,msis_L... then ALL rows per model.
+            Output: series,model,origins,mae,rmse,mape,smape,mase,coverage_L,winkler_L,msis_L...,note then ALL rows per model.
+            A series that cannot be backtested has 0 origins, empty measures and a note saying why; \
+            it is named on standard error (exit 0; exit 65 with --strict).
             Calendar: glm uses the England calendar unless --calendar none; with --calendar england, \
             auto chooses per series between its ensemble and the calendar GLM at every origin. \
             Every model is fitted to the value column (glm's quasi-binomial path for numerator and \
@@ -33,6 +38,7 @@ struct BacktestCommand: AsyncScorecastCommand {
     var step: Int = 1
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var batch: BatchOptions
 
     func validate() throws {
         try model.validate()
@@ -45,34 +51,47 @@ struct BacktestCommand: AsyncScorecastCommand {
         let backtest = RollingOriginBacktest(horizon: model.horizon, origins: origins, step: step, levels: model.levels)
         let reader = try input.reader()
         let fileName = reader.csv.fileName
-        let output = try self.output.open(streaming: true)
+        let output = try self.output.open(streaming: !batch.strict)
         var header = CSVWriter()
-        header.writeRecord(["series", "model", "origins"] + AccuracyTable.measureColumns(levels: model.levels))
+        header.writeRecord(["series", "model", "origins"] + AccuracyTable.measureColumns(levels: model.levels) + ["note"])
         try output.write(header.bytes)
         var allOrigins = [[AccuracyMetrics]](repeating: [], count: pipelines.count)
         var progress = model.progressReporter("backtest", total: reader.seriesCount)
+        var failures = BatchFailures(command: "backtest", outcome: "backtested")
+        let levels = model.levels
         try await forEachConcurrently(
             jobs: model.jobs,
             next: { try reader.nextSeries() },
-            transform: { observed -> Result<[BacktestResult], DataError> in
-                do {
-                    return .success(try pipelines.map { try backtest.evaluate($0, on: observed.series) })
-                } catch {
-                    return .failure(DataError(file: fileName, series: observed, expected: "expected a series long enough to backtest: \(error)"))
-                }
+            transform: { observed -> (ObservedSeries, Result<[BacktestResult], SeriesFailure>) in
+                (observed, Result { try pipelines.map { try backtest.evaluate($0, on: observed.series) } }.mapError(SeriesFailure.init))
             },
-            consume: { result in
+            consume: { observed, result in
                 var rows = CSVWriter()
-                for (index, backtestResult) in try result.get().enumerated() {
-                    Self.writeRow(
-                        series: backtestResult.series, model: backtestResult.model, origins: backtestResult.origins.count,
-                        summary: backtestResult.summary, to: &rows)
-                    allOrigins[index].append(contentsOf: backtestResult.origins.map(\.metrics))
+                switch result {
+                case .success(let results):
+                    for (index, backtestResult) in results.enumerated() {
+                        Self.writeRow(
+                            series: backtestResult.series, model: backtestResult.model, origins: backtestResult.origins.count,
+                            summary: backtestResult.summary, to: &rows)
+                        allOrigins[index].append(contentsOf: backtestResult.origins.map(\.metrics))
+                    }
+                case .failure(let failure):
+                    let note = failures.record(observed, file: fileName, reason: failure.reason)
+                    for pipeline in pipelines {
+                        rows.writeField(observed.name)
+                        rows.writeField(pipeline.modelName)
+                        rows.writeField("0")
+                        AccuracyTable.writeEmptyMeasures(levels: levels, to: &rows)
+                        rows.writeField(note)
+                        rows.endRecord()
+                    }
                 }
                 try output.write(rows.bytes)
                 progress.advance()
             }
         )
+        progress.finish()
+        try failures.reportFailures(strict: batch.strict)
         var summaryRows = CSVWriter()
         for (index, pipeline) in pipelines.enumerated() {
             Self.writeRow(
@@ -81,7 +100,7 @@ struct BacktestCommand: AsyncScorecastCommand {
         }
         try output.write(summaryRows.bytes)
         try output.commit()
-        progress.finish()
+        try failures.finish(total: progress.count, notes: batch.notes)
     }
 
     private static func writeRow(series: String, model: String, origins: Int, summary: AccuracySummary, to writer: inout CSVWriter) {
@@ -89,6 +108,7 @@ struct BacktestCommand: AsyncScorecastCommand {
         writer.writeField(model)
         writer.writeField(String(origins))
         AccuracyTable.writeMeasures(summary, to: &writer)
+        writer.writeField("")
         writer.endRecord()
     }
 }

@@ -5,13 +5,20 @@ import ScorecastTimeSeries
 
 /// `scorecast decompose FILE --method stl|classical`: trend, seasonal and remainder per period,
 /// or with `--effects` the seasonal effect of each calendar month ("August: −14%").
+///
+/// A series that cannot be decomposed (shorter than two seasonal cycles, say) keeps its rows
+/// with the components empty (with `--effects`, one row with no effects) and a `note` saying
+/// why; it is named on standard error and in `--notes`, and the others go on (exit 0; exit 65
+/// and nothing written with `--strict`).
 struct DecomposeCommand: ScorecastCommand {
     static let configuration = CommandConfiguration(
         commandName: "decompose",
         abstract: "Split every series into trend, seasonal and remainder (STL or classical).",
         discussion: """
-            Output: series,period,value,trend,seasonal,remainder; with --effects: \
-            series,position,effect,relative_effect,label (one row per month or quarter).
+            Output: series,period,value,trend,seasonal,remainder,note; with --effects: \
+            series,position,effect,relative_effect,label,note (one row per month or quarter).
+            A series that cannot be decomposed has empty components and a note saying why; it is \
+            named on standard error (exit 0; exit 65 with --strict).
             STL follows R's stl() (Cleveland et al. 1990); classical follows R's decompose().
             Exit status: \(ExitStatus.summary)
             """
@@ -49,6 +56,7 @@ struct DecomposeCommand: ScorecastCommand {
     var effects = false
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var batch: BatchOptions
 
     func validate() throws {
         guard DecompositionType(rawValue: type) != nil else {
@@ -75,9 +83,12 @@ struct DecomposeCommand: ScorecastCommand {
         var writer = CSVWriter()
         writer.writeRecord(
             effects
-                ? ["series", "position", "effect", "relative_effect", "label"]
-                : ["series", "period", "value", "trend", "seasonal", "remainder"])
+                ? ["series", "position", "effect", "relative_effect", "label", "note"]
+                : ["series", "period", "value", "trend", "seasonal", "remainder", "note"])
+        var failures = BatchFailures(command: "decompose", outcome: "decomposed")
+        var total = 0
         while let observed = try reader.nextSeries() {
+            total += 1
             let decomposition: Decomposition
             do {
                 decomposition =
@@ -85,14 +96,15 @@ struct DecomposeCommand: ScorecastCommand {
                     ? try stl.decompose(observed.series)
                     : try ClassicalDecomposition.decompose(observed.series, type: DecompositionType(rawValue: type)!)
             } catch {
-                throw DataError(
-                    file: reader.csv.fileName, series: observed, expected: "expected a series that \(method.rawValue) can decompose: \(error)")
+                let note = failures.record(observed, file: reader.csv.fileName, reason: "\(method.rawValue) cannot decompose it: \(error)")
+                Self.writeUndecomposed(observed, note: note, effects: effects, to: &writer)
+                continue
             }
             if effects {
                 for effect in decomposition.seasonalEffects {
                     writer.writeRecord([
                         observed.name, String(effect.position), CSVNumber.format(effect.effect),
-                        CSVNumber.format(effect.relativeEffect), effect.description,
+                        CSVNumber.format(effect.relativeEffect), effect.description, "",
                     ])
                 }
             } else {
@@ -103,10 +115,30 @@ struct DecomposeCommand: ScorecastCommand {
                     writer.writeField(decomposition.trend[index])
                     writer.writeField(decomposition.seasonal[index])
                     writer.writeField(decomposition.remainder[index])
+                    writer.writeField("")
                     writer.endRecord()
                 }
             }
         }
+        try failures.reportFailures(strict: batch.strict)
         try output.write(writer)
+        try failures.finish(total: total, notes: batch.notes)
+    }
+
+    /// The rows of a series that could not be decomposed: its values with empty components
+    /// (with `effects`, one row with no effect), each with `note`.
+    private static func writeUndecomposed(_ observed: ObservedSeries, note: String, effects: Bool, to writer: inout CSVWriter) {
+        if effects || observed.series.count == 0 {
+            writer.writeRecord(effects ? [observed.name, "", "", "", "", note] : [observed.name, "", "", "", "", "", note])
+            return
+        }
+        for (index, period) in observed.series.periods.enumerated() {
+            writer.writeField(observed.name)
+            writer.writeField(period.description)
+            writer.writeField(observed.series.values[index])
+            for _ in 0..<3 { writer.writeField("") }
+            writer.writeField(note)
+            writer.endRecord()
+        }
     }
 }

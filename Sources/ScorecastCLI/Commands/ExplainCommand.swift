@@ -56,6 +56,7 @@ struct ExplainCommand: ScorecastCommand {
     var history: String?
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var batch: BatchOptions
 
     var requestedLevels: [Double] { levels.isEmpty ? [80, 95] : levels }
 
@@ -80,11 +81,13 @@ struct ExplainCommand: ScorecastCommand {
         for level in requestedLevels { header += ["lo_" + CSVNumber.format(level), "hi_" + CSVNumber.format(level)] }
         header += ["tail_probability", "verdict", "previous", "change", "calendar_change", "calendar_share_pct", "model", "note"]
         writer.writeRecord(header)
+        var failures = BatchFailures(command: "explain", outcome: "explained")
         for item in observed {
             guard item.series.frequency == period.frequency else {
-                throw DataError(
-                    file: input.input, series: item,
-                    expected: "expected a \(period.frequency) series for --month \(month), found a \(item.series.frequency) one")
+                let reason = "expected a \(period.frequency) series for --month \(month), found a \(item.series.frequency) one"
+                writer.writeRecord(Self.unexplainedRow(item, period: period, levels: requestedLevels.count, verdict: Self.notFitted, note: reason))
+                failures.record(item, file: input.input, reason: reason)
+                continue
             }
             let beyondData = MonthBeyondData.note(month: period, observed: item)
             if let warning = MonthBeyondData.warning(file: input.input, month: period, observed: item) { printError(warning) }
@@ -105,21 +108,30 @@ struct ExplainCommand: ScorecastCommand {
                     (explanation.notes + [beyondData].compactMap { $0 }).joined(separator: "; "),
                 ]
                 writer.writeRecord(row)
-            } catch let error as TimeSeriesError {
+            } catch {
                 // A series the model cannot explain is a row saying why, not a failed run.
                 let verdict: String
-                switch error {
-                case .tooShort, .empty: verdict = Self.insufficientHistory
+                switch error as? TimeSeriesError {
+                case .tooShort?, .empty?: verdict = Self.insufficientHistory
                 default: verdict = Self.notFitted
                 }
-                let value = item[period], previous = item[period.advanced(by: -1)]
-                var row = [item.name, period.description, CSVNumber.format(value), ""]
-                row += [String](repeating: "", count: 2 * requestedLevels.count + 1)
-                row += [verdict, CSVNumber.format(previous), CSVNumber.format(value - previous), "", "", "", "\(error)"]
-                writer.writeRecord(row)
+                writer.writeRecord(Self.unexplainedRow(item, period: period, levels: requestedLevels.count, verdict: verdict, note: "\(error)"))
+                failures.record(item, file: input.input, reason: "\(error)")
             }
         }
+        try failures.reportFailures(strict: batch.strict)
         try output.write(writer)
+        try failures.finish(total: observed.count, notes: batch.notes)
+    }
+
+    /// The row of a series the month cannot be explained for: observed value and change, no
+    /// expectation, `verdict` and `note` saying why.
+    static func unexplainedRow(_ item: ObservedSeries, period: Period, levels: Int, verdict: String, note: String) -> [String] {
+        let value = item[period], previous = item[period.advanced(by: -1)]
+        var row = [item.name, period.description, CSVNumber.format(value), ""]
+        row += [String](repeating: "", count: 2 * levels + 1)
+        row += [verdict, CSVNumber.format(previous), CSVNumber.format(value - previous), "", "", "", note]
+        return row
     }
 
     /// The verdict of a series with too little history before the month.

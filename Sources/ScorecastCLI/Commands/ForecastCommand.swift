@@ -81,10 +81,8 @@ struct ForecastCommand: AsyncScorecastCommand {
         var header = CSVWriter()
         header.writeRecord(layout.header)
         try output.write(header.bytes)
-        var notesTable = CSVWriter()
-        notesTable.writeRecord(["series", "note"])
+        var failures = BatchFailures(command: "forecast", outcome: "forecast")
         var fallbacks = 0
-        var unforecast: [DataError] = []
         var progress = model.progressReporter("forecast", total: reader.seriesCount)
         try await forEachConcurrently(
             jobs: model.jobs,
@@ -101,12 +99,10 @@ struct ForecastCommand: AsyncScorecastCommand {
                     var rows = CSVWriter()
                     layout.write(result.forecast, series: observed.name, to: &rows, number: source.numberFormat(of: observed.name))
                     return SeriesForecastRows(
-                        name: observed.name, outcome: .forecast(rows.bytes, fellBack: result.fallback != nil), notes: result.notes)
+                        series: observed, outcome: .forecast(rows.bytes, fellBack: result.fallback != nil), notes: result.notes)
                 } catch {
-                    let failure = DataError(
-                        file: fileName, series: observed,
-                        expected: "series \(DataError.quote(observed.name)) not forecast: \(pipeline.modelName) cannot fit it: \(error)")
-                    return SeriesForecastRows(name: observed.name, outcome: .notForecast(failure), notes: ["not forecast: \(error)"])
+                    return SeriesForecastRows(
+                        series: observed, outcome: .notForecast(SeriesFailure(reason: "\(pipeline.modelName) cannot fit it: \(error)")), notes: [])
                 }
             },
             consume: { rows in
@@ -115,23 +111,17 @@ struct ForecastCommand: AsyncScorecastCommand {
                     try output.write(bytes)
                     if fellBack { fallbacks += 1 }
                 case .notForecast(let failure):
-                    unforecast.append(failure)
+                    failures.record(rows.series, file: fileName, reason: failure.reason)
                 }
-                for note in rows.notes { notesTable.writeRecord([rows.name, note]) }
+                for note in rows.notes { failures.addNote(series: rows.series.name, note: note) }
                 progress.advance()
             }
         )
         progress.finish()
         for warning in reader.warnings { printError("warning: " + warning.description) }
-        for failure in unforecast { printError(failure.description) }
-        if strict, let first = unforecast.first { throw first }
+        try failures.reportFailures(strict: strict)
         try output.commit()
-        if let notes { try OutputFile.write(notesTable.bytes, to: notes) }
-        if !unforecast.isEmpty {
-            printError(
-                "scorecast forecast: \(unforecast.count) of \(progress.count) series not forecast (named above); the other \(progress.count - unforecast.count) were"
-            )
-        }
+        try failures.finish(total: progress.count, notes: notes)
         if fallbacks > 0 {
             printError(
                 "scorecast forecast: \(fallbacks) of \(progress.count) series fell back to a simpler model (the model column says which\(notes == nil ? "; --notes FILE lists why" : ""))"
@@ -144,10 +134,10 @@ struct ForecastCommand: AsyncScorecastCommand {
 struct SeriesForecastRows: Sendable {
     enum Outcome: Sendable {
         case forecast([UInt8], fellBack: Bool)
-        case notForecast(DataError)
+        case notForecast(SeriesFailure)
     }
 
-    var name: String
+    var series: ObservedSeries
     var outcome: Outcome
     var notes: [String]
 }

@@ -6,6 +6,11 @@ import ScorecastSPC
 import ScorecastTimeSeries
 
 /// `scorecast spc FILE`: Making Data Count XmR charts of every series, as CSV.
+///
+/// A series that cannot be analysed (with `--seasonal`, one the calendar model cannot fit)
+/// keeps its rows with no limits and variation `not_analysed`; it is named on standard error
+/// with the reason and in `--notes`, and the others go on (exit 0; exit 65 and nothing written
+/// with `--strict`).
 struct SPCCommand: ScorecastCommand {
     static let configuration = CommandConfiguration(
         commandName: "spc",
@@ -19,7 +24,9 @@ struct SPCCommand: ScorecastCommand {
             With --seasonal the rules run on the series with its usual seasonal and calendar \
             pattern taken out (from the calendar GLM: month terms, school holidays, working days; \
             not the trend), and mean, lpl and upl are that month's expected value and limits; \
-            this needs at least 24 observed points.
+            this needs at least 24 observed points. A series that cannot be analysed (with \
+            --seasonal, one the calendar model cannot fit) has variation not_analysed and is named \
+            on standard error with the reason (exit 0; exit 65 with --strict).
             Exit status: \(ExitStatus.summary)
             """
     )
@@ -48,6 +55,7 @@ struct SPCCommand: ScorecastCommand {
     var noScreening = false
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var batch: BatchOptions
 
     func validate() throws {
         if let fixAfter, fixAfter < XmR.recommendedMinimumPoints {
@@ -74,6 +82,7 @@ struct SPCCommand: ScorecastCommand {
         let rebases = try rebasePeriods()
         var writer = CSVWriter()
         writer.writeRecord(SPCTable.header)
+        var failures = BatchFailures(command: "spc", outcome: "analysed")
         for item in observed {
             let series = item.series
             let entry = targets.entries[series.name]
@@ -81,14 +90,32 @@ struct SPCCommand: ScorecastCommand {
                 improvement: entry?.improvement ?? improvement, screensMovingRanges: !noScreening, fixAfter: fixAfter,
                 rebaseAt: rebases.filter { $0.frequency == series.frequency && $0 > series.start && $0 <= series.end },
                 target: entry?.target)
-            if seasonal {
-                SPCTable.writeRows(try Self.seasonalAnalysis(series, spec: spec), to: &writer)
-            } else {
-                SPCTable.writeRows(try spec.analyse(series), to: &writer)
+            do {
+                if seasonal {
+                    SPCTable.writeRows(try Self.seasonalAnalysis(series, spec: spec), to: &writer)
+                } else {
+                    SPCTable.writeRows(try spec.analyse(series), to: &writer)
+                }
+            } catch {
+                failures.record(item, file: input.input, reason: "\(error)")
+                for (index, period) in series.periods.enumerated() {
+                    writer.writeField(series.name)
+                    writer.writeField(period.description)
+                    writer.writeField(series.values[index])
+                    for _ in 0..<5 { writer.writeField("") }
+                    writer.writeField(Self.notAnalysed)
+                    writer.writeField("")
+                    writer.endRecord()
+                }
             }
         }
+        try failures.reportFailures(strict: batch.strict)
         try output.write(writer)
+        try failures.finish(total: observed.count, notes: batch.notes)
     }
+
+    /// The `variation` of every row of a series that could not be analysed.
+    static let notAnalysed = "not_analysed"
 }
 
 extension SPCCommand {

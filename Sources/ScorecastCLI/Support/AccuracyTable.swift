@@ -10,6 +10,11 @@ enum AccuracyTable {
             + levels.flatMap { level in ["coverage", "winkler", "msis"].map { "\($0)_\(CSVNumber.format(level))" } }
     }
 
+    /// Writes empty measure fields, for a series that could not be scored.
+    static func writeEmptyMeasures(levels: [Double], to writer: inout CSVWriter) {
+        for _ in measureColumns(levels: levels) { writer.writeField("") }
+    }
+
     /// Writes the measure fields of one row (the caller writes the leading fields and ends the record).
     static func writeMeasures(_ measures: some AccuracyMeasures, to writer: inout CSVWriter) {
         for value in [

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ScorecastCore
 import ScorecastData
 import ScorecastTimeSeries
@@ -68,8 +69,32 @@ func reportedFailure(_ error: any Error) -> any Error {
     return ExitCode(status)
 }
 
-/// Writes `message` and a line break to standard error.
+/// Writes `message` and a line break to standard error (or to ``StandardError/capture`` when
+/// a test has set one).
 func printError(_ message: String) {
+    if let capture = StandardError.capture {
+        capture.append(message)
+        return
+    }
     let line = Array((message + "\n").utf8)
     line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+}
+
+/// Where ``printError(_:)`` writes: standard error, unless a task (a test) captures the lines.
+enum StandardError {
+    /// The lines written while set, for tests that check what a command says on standard error.
+    @TaskLocal static var capture: CapturedLines?
+}
+
+/// Lines written to standard error while captured (see ``StandardError/capture``).
+final class CapturedLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+
+    init() {}
+
+    /// The lines so far, in the order written.
+    var lines: [String] { lock.withLock { stored } }
+
+    func append(_ line: String) { lock.withLock { stored.append(line) } }
 }

@@ -117,14 +117,33 @@ struct PlotArea {
     }
 }
 
-/// Draws the chart's visible title and subtitle.
+/// Draws the chart's visible title and subtitle, each cut with an ellipsis where it would run
+/// past the chart's right edge (the whole text stays in the chart's accessible name and
+/// description, and in the page around it).
 func drawHeading(_ svg: inout SVGWriter, title: String, subtitle: String?, left: Double) {
+    let available = svg.width - left - 8
     svg.element(
         "text", [("x", SVGWriter.number(left)), ("y", "20"), ("font-size", "15"), ("font-weight", "bold"), ("fill", Palette.ink)],
-        text: title)
+        text: fitted(title, fontSize: 15, width: available))
     if let subtitle {
-        svg.element("text", [("x", SVGWriter.number(left)), ("y", "38"), ("font-size", "12"), ("fill", Palette.mutedInk)], text: subtitle)
+        svg.element(
+            "text", [("x", SVGWriter.number(left)), ("y", "38"), ("font-size", "12"), ("fill", Palette.mutedInk)],
+            text: fitted(subtitle, fontSize: 12, width: available))
     }
+}
+
+/// `text`, or its start and an ellipsis, so that it fits `width` user units at `fontSize`.
+///
+/// SVG text does not wrap and a server cannot measure it, so the width is bounded: 0.6 em per
+/// character is wider than Arial's average (about 0.5 em), so a line fitted this way does not
+/// overrun the chart whatever the font substituted for it. Checked in a browser by
+/// `scripts/check-report` (no chart text outside its chart).
+func fitted(_ text: String, fontSize: Double, width: Double) -> String {
+    let characters = Int(width / (0.6 * fontSize))
+    guard text.count > characters, characters > 1 else { return text }
+    var start = text.prefix(characters - 1)
+    while start.last == " " { start = start.dropLast() }
+    return start + "…"
 }
 
 /// A row of legend keys (swatch and words) starting at (`x`, `y`).

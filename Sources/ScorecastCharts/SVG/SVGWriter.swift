@@ -8,6 +8,8 @@ import Foundation
 public struct SVGWriter {
     private var text = ""
     private var openElements: [String] = []
+    /// The document's width in user units.
+    public let width: Double
 
     /// Starts a document of `width` × `height` user units with an accessible name.
     ///
@@ -16,6 +18,7 @@ public struct SVGWriter {
     ///   - title: the chart's title (its accessible name).
     ///   - description: the text alternative: what the chart shows, in words.
     public init(width: Double, height: Double, id: String, title: String, description: String) {
+        self.width = width
         text.reserveCapacity(16_384)
         open(
             "svg",

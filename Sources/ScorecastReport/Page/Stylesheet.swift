@@ -20,7 +20,7 @@ enum Stylesheet {
         .facts { overflow-x: auto; }
         ul.verdicts { list-style: none; padding: 0; margin: 8px 0; }
         ul.verdicts li { margin: 4px 0; }
-        .badge { display: inline-block; min-width: 9em; padding: 1px 8px; margin-right: 8px; border-radius: 3px; font-size: 13px; font-weight: bold; border: 1px solid; }
+        .badge { display: inline-block; min-width: 9em; max-width: 100%; overflow-wrap: anywhere; padding: 1px 8px; margin-right: 8px; border-radius: 3px; font-size: 13px; font-weight: bold; border: 1px solid; }
         .tone-neutral { background: #eef0f1; border-color: #a6a6a6; color: #333; }
         .tone-good { background: #e0f5fd; border-color: #00b0f0; color: #00587a; }
         .tone-bad { background: #fdeede; border-color: #e46c0a; color: #7a3a05; }
@@ -29,7 +29,7 @@ enum Stylesheet {
         .charts { display: flex; flex-wrap: wrap; gap: 12px; }
         .charts svg { max-width: 100%; height: auto; border: 1px solid var(--line); background: #fff; }
         .commentary { border-left: 4px solid var(--line); padding-left: 12px; color: var(--muted); font-size: 14px; }
-        nav.contents { columns: 3; font-size: 14px; }
+        nav.contents { columns: 16em 3; font-size: 14px; }
         nav.contents a { color: var(--blue); }
         .summary-list li { margin: 4px 0; }
         footer { color: var(--muted); font-size: 13px; text-align: center; padding: 16px; }
