@@ -75,7 +75,7 @@ struct ForecastCommand: AsyncScorecastCommand {
         var progress = ProgressReporter(label: "forecast")
         try await forEachConcurrently(
             jobs: model.jobs,
-            next: { try reader.nextSeries() },
+            next: { try reader.nextSeries().map { try source.checkedAgainstCatalogue($0, file: fileName) } },
             transform: { observed -> SeriesForecastRows in
                 do {
                     let result = try pipeline.forecast(observed.series, bounds: source.bounds(of: observed.name), binomial: observed.binomialCounts)
