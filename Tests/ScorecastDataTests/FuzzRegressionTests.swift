@@ -38,4 +38,18 @@ struct FuzzRegressionTests {
         writer.writeRecord(["\u{FEFF}name", "x"])
         #expect(writer.text == "\"\u{FEFF}name\",x\n")
     }
+
+    /// The xlsx reader: a damaged archive is a ``DataError``, never a trap.
+    /// `central-directory-past-the-end.xlsx`: an end-of-central-directory record (22 bytes)
+    /// pointing past the data trapped inside ZIPFoundation's in-memory file (reduced by hand
+    /// from the harness's 17,500-byte crash, same stack).
+    @Test func damagedWorkbooksAreDataErrors() throws {
+        let inputs = Self.inputs("XLSXReader")
+        #expect(!inputs.isEmpty)
+        for input in inputs {
+            #expect(throws: DataError.self, "\(input.name)") {
+                _ = try XLSXReader(data: Data(input.bytes), name: input.name).sheet()
+            }
+        }
+    }
 }

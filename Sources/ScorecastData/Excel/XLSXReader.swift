@@ -42,7 +42,7 @@ public struct XLSXReader {
     public init(data: Data, name: String) throws {
         file = name
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Self.fileBackedArchive(data)
         } catch {
             throw DataError(
                 file: name, line: 1, column: 1, expected: "expected an .xlsx workbook (a ZIP archive), found \(data.count) bytes that are not one")
@@ -65,6 +65,24 @@ public struct XLSXReader {
         sharedStrings =
             try part("xl/sharedStrings.xml").map { try XMLParts.parse($0, name: name + "(xl/sharedStrings.xml)", SharedStringsHandler()) } ?? []
         dateStyles = try part("xl/styles.xml").map { try XMLParts.parse($0, name: name + "(xl/styles.xml)", StylesHandler()) } ?? []
+    }
+
+    /// `data` as a read-only archive backed by an unlinked temporary file.
+    ///
+    /// Not `Archive(data:)`: ZIPFoundation 0.9.20's in-memory file traps when a damaged
+    /// archive's offsets point outside the data (its `MemoryFile.readData` computes a negative
+    /// length; found by the xlsx fuzz harness, `Fuzz/Harnesses/XLSXReader.swift`), while a
+    /// real file just reads nothing there, which ZIPFoundation reports as an error.
+    static func fileBackedArchive(_ data: Data) throws -> Archive {
+        var template = Array((NSTemporaryDirectory() + "/scorecast-xlsx-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw FileError.current("temporary .xlsx copy", .write) }
+        close(descriptor)
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        defer { unlink(path) }
+        try data.write(to: URL(fileURLWithPath: path))
+        // The archive keeps its FILE open, so the file outlives the unlink until it is closed.
+        return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
     }
 
     /// The bytes of the part at `path` in `archive`, or nil when there is none.
