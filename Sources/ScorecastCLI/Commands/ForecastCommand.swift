@@ -86,7 +86,7 @@ struct ForecastCommand: AsyncScorecastCommand {
         var progress = model.progressReporter("forecast", total: reader.seriesCount)
         try await forEachConcurrently(
             jobs: model.jobs,
-            next: { try reader.nextSeries() },
+            next: { try reader.nextSeries().map { try source.checkedAgainstCatalogue($0, file: fileName) } },
             transform: { observed -> SeriesForecastRows in
                 do {
                     let last = observed.series.start.advanced(by: observed.series.count - 1 + horizon)

@@ -1,7 +1,8 @@
 /// Writes RFC 4180 CSV into a byte buffer.
 ///
 /// A field is quoted only when it must be: when it holds a comma, a quote (doubled inside),
-/// a line feed or a carriage return, or begins or ends with a space. Records end with `\n`
+/// a line feed or a carriage return, begins or ends with a space, or begins with U+FEFF (which a
+/// reader would take for the byte order mark when it opens the file). Records end with `\n`
 /// (or `\r\n` when asked), and the last record ends with a line break too.
 ///
 /// The writer only fills ``bytes``: pass them to an ``OutputFile`` (whole, or in pieces with
@@ -30,7 +31,8 @@ public struct CSVWriter: Sendable {
         fieldsInRecord += 1
         var field = field
         field.withUTF8 { utf8 in
-            var needsQuotes = utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
+            var needsQuotes =
+                utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") || utf8.starts(with: [0xEF, 0xBB, 0xBF])
             if !needsQuotes {
                 for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
                     needsQuotes = true

@@ -26,6 +26,8 @@ public struct XLSXReader {
     /// Sheet names and their part paths, in workbook order.
     public let sheets: [(name: String, path: String)]
     private let archive: Archive
+    /// The workbook's size in bytes: no part can take more of it.
+    private let byteCount: Int
     private let sharedStrings: [String]
     private let dateStyles: Set<Int>
 
@@ -41,14 +43,16 @@ public struct XLSXReader {
     /// Opens a workbook held in memory; `name` is used in messages.
     public init(data: Data, name: String) throws {
         file = name
+        byteCount = data.count
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Self.fileBackedArchive(data)
         } catch {
             throw DataError(
                 file: name, line: 1, column: 1, expected: "expected an .xlsx workbook (a ZIP archive), found \(data.count) bytes that are not one")
         }
         let archive = archive
-        func part(_ path: String) throws -> Data? { try Self.part(path, of: archive, name: name) }
+        let byteCount = byteCount
+        func part(_ path: String) throws -> Data? { try Self.part(path, of: archive, byteCount: byteCount, name: name) }
         guard let workbook = try part("xl/workbook.xml") else {
             throw DataError(
                 file: name, line: 1, column: 1, expected: "expected an .xlsx workbook with xl/workbook.xml, found a ZIP archive without it")
@@ -67,9 +71,39 @@ public struct XLSXReader {
         dateStyles = try part("xl/styles.xml").map { try XMLParts.parse($0, name: name + "(xl/styles.xml)", StylesHandler()) } ?? []
     }
 
+    /// `data` as a read-only archive backed by an unlinked temporary file.
+    ///
+    /// Not `Archive(data:)`: ZIPFoundation 0.9.20's in-memory file traps when a damaged
+    /// archive's offsets point outside the data (its `MemoryFile.readData` computes a negative
+    /// length; found by the xlsx fuzz harness, `Fuzz/Harnesses/XLSXReader.swift`), while a
+    /// real file just reads nothing there, which ZIPFoundation reports as an error.
+    static func fileBackedArchive(_ data: Data) throws -> Archive {
+        var template = Array((NSTemporaryDirectory() + "/scorecast-xlsx-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw FileError.current("temporary .xlsx copy", .write) }
+        close(descriptor)
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        defer { unlink(path) }
+        try data.write(to: URL(fileURLWithPath: path))
+        // The archive keeps its FILE open, so the file outlives the unlink until it is closed.
+        return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+    }
+
     /// The bytes of the part at `path` in `archive`, or nil when there is none.
-    static func part(_ path: String, of archive: Archive, name: String) throws -> Data? {
+    ///
+    /// A part whose stored size exceeds the workbook's `byteCount` is damaged: ZIPFoundation
+    /// would try to read that many bytes past the end of the file, for minutes (found by the
+    /// xlsx fuzz harness).
+    static func part(_ path: String, of archive: Archive, byteCount: Int, name: String) throws -> Data? {
         guard let entry = archive[path] else { return nil }
+        let storedSize = entry.isCompressed ? entry.compressedSize : entry.uncompressedSize
+        guard storedSize <= UInt64(byteCount) else {
+            throw DataError(
+                file: name, line: 1, column: 1,
+                expected:
+                    "expected a readable part \(path) in the workbook, found a damaged one (it claims \(storedSize) bytes of a \(byteCount)-byte file)"
+            )
+        }
         var bytes = Data()
         do {
             _ = try archive.extract(entry, skipCRC32: false) { bytes.append($0) }
@@ -91,7 +125,7 @@ public struct XLSXReader {
                 expected:
                     "expected a sheet named \(DataError.quote(name ?? "")), found \(sheets.map { DataError.quote($0.name) }.joined(separator: ", "))")
         }
-        guard let data = try Self.part(chosen.path, of: archive, name: file) else {
+        guard let data = try Self.part(chosen.path, of: archive, byteCount: byteCount, name: file) else {
             throw DataError(
                 file: file, line: 1, column: 1, expected: "expected the part \(chosen.path) of sheet \(DataError.quote(chosen.name)), found none")
         }

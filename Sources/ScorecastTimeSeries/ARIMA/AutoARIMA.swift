@@ -16,6 +16,9 @@ import ScorecastCore
 ///    when it wins the start, does not switch the constant off for the neighbours (only the
 ///    toggle does).
 /// 4. A model whose AR or MA polynomial has a root of modulus below 1.01 is not accepted.
+/// 5. A series of three values or fewer is searched by AIC: there AICc is infinite for every
+///    model with a constant, which would always choose a zero forecast (R's `auto.arima` does
+///    the same, "AICc won't work for tiny samples").
 ///
 /// Every candidate is estimated by conditional sum of squares (``ARIMA``), as `auto.arima`
 /// does with `approximation = TRUE, method = "CSS"`; R's default for monthly series shorter
@@ -96,8 +99,9 @@ public struct AutoARIMA: ForecastModelSpec {
             var criterion = Double.infinity
             do {
                 let fitted = try ARIMAEstimation.fit(order: order, constant: constant, data: data)
-                if fitted.aicc.isFinite && fitted.smallestRootModulus >= 1.01 {
-                    criterion = fitted.aicc
+                let information = length <= 3 ? fitted.aic : fitted.aicc
+                if information.isFinite && fitted.smallestRootModulus >= 1.01 {
+                    criterion = information
                     fits[candidate] = fitted
                 }
             } catch {
