@@ -132,30 +132,25 @@ struct BadInputTableTests {
         try Golden.check(table.text, against: "bad-input-table.csv")
     }
 
-    /// Cases issue 22 settles (a maximum horizon, a clear message for a negative horizon,
-    /// percentages outside 0 to 100 refused, read-only outputs kept): expected as those issues
-    /// specify, known to fail until issue 22 lands.
+    /// Cases issue 22 settled (a maximum horizon, a clear message for a negative horizon,
+    /// percentages outside 0 to 100 refused, read-only outputs kept).
     @Test(arguments: [
         ("100000", Int32(64), "100000"),
         ("-3", Int32(64), "-3"),
     ])
     func horizonsOutOfRangeAreUsageErrors(horizon: String, status: Int32, mentions: String) throws {
         let outcome = try Self.run(.forecast("horizon " + horizon, Self.twoMonths, horizon: horizon))
-        withKnownIssue("issue 22: a documented maximum horizon and a clear exit-64 message for a negative one") {
-            #expect(outcome.status == status)
-            #expect(outcome.firstErrorLine.contains(mentions) && outcome.firstErrorLine.contains("horizon"), "\(outcome.firstErrorLine)")
-            #expect(!outcome.outputWritten)
-        }
+        #expect(outcome.status == status)
+        #expect(outcome.firstErrorLine.contains(mentions) && outcome.firstErrorLine.contains("horizon"), "\(outcome.firstErrorLine)")
+        #expect(!outcome.outputWritten)
     }
 
     @Test func aPercentageOf140IsBadData() throws {
         let outcome = try Self.run(
             .forecast("percentage of 140", Self.header + "M3,2020-01,50\nM3,2020-02,140\n", ["--indicators", "catalogue.csv"]))
-        withKnownIssue("issue 22: percentages outside [0, 100] refused for percent series") {
-            #expect(outcome.status == 65)
-            #expect(outcome.firstErrorLine.hasPrefix("input.csv:3:"), "\(outcome.firstErrorLine)")
-            #expect(!outcome.outputWritten)
-        }
+        #expect(outcome.status == 65)
+        #expect(outcome.firstErrorLine.hasPrefix("input.csv:3:"), "\(outcome.firstErrorLine)")
+        #expect(!outcome.outputWritten)
     }
 
     @Test func aReadOnlyOutputIsNotReplaced() throws {
@@ -165,10 +160,8 @@ struct BadInputTableTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: run.path("out.csv"))
         let outcome = try Self.execute(
             ["forecast", "input.csv", "--horizon", "2", "--model", "naive", "--output", "out.csv"], in: run, inputs: ["input.csv"])
-        withKnownIssue("issue 22: read-only output files are not replaced") {
-            #expect(outcome.status == 73)
-            #expect(outcome.firstErrorLine.hasPrefix("out.csv"), "\(outcome.firstErrorLine)")
-            #expect((try? run.read("out.csv")) == "keep me\n")
-        }
+        #expect(outcome.status == 73)
+        #expect(outcome.firstErrorLine.hasPrefix("out.csv"), "\(outcome.firstErrorLine)")
+        #expect((try? run.read("out.csv")) == "keep me\n")
     }
 }
