@@ -21,6 +21,7 @@ struct ExampleCINCommand: ScorecastCommand {
             --truth writes what import-cin should give for every measure and month \
             (series,period,value). The same seed always gives the same files; \
             notebooks-data/cin-synthetic/ holds the default ones.
+            Exit status: \(ExitStatus.summary)
             """
     )
 

@@ -19,6 +19,7 @@ struct ImportCINCommand: ScorecastCommand {
             measures (month-end stock, starts, ceases, adoptions, special guardianship orders) \
             from SSDA903 returns. --codes FILE also writes scorecard-history.csv, the measures \
             under a scorecard's codes, for report --history.
+            Exit status: \(ExitStatus.summary)
             """
     )
 
