@@ -256,41 +256,7 @@ struct CSVTestTable {
     var rows: [[String: String]]
 
     init(_ text: String) throws {
-        var records: [[String]] = [], field = "", record: [String] = [], quoted = false
-        var characters = Array(text).makeIterator()
-        var pending: Character? = nil
-        while let character = pending ?? characters.next() {
-            pending = nil
-            if quoted {
-                if character == "\"" {
-                    if let next = characters.next() {
-                        if next == "\"" {
-                            field.append("\"")
-                        } else {
-                            quoted = false
-                            pending = next
-                        }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.append(character)
-                }
-            } else if character == "\"" {
-                quoted = true
-            } else if character == "," {
-                record.append(field)
-                field = ""
-            } else if character == "\n" {
-                record.append(field)
-                records.append(record)
-                record = []
-                field = ""
-            } else if character != "\r" {
-                field.append(character)
-            }
-        }
-        if !field.isEmpty || !record.isEmpty { records.append(record + [field]) }
+        let records = Golden.rows(text)
         let header = try #require(records.first)
         rows = records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }

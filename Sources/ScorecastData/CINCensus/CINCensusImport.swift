@@ -42,7 +42,7 @@ public struct CINCensusImport: Sendable {
     public init(paths: [String], population: [Period: Double] = [:], lookedAfter: LookedAfterMonthlyMeasures? = nil) throws {
         var candidates: [(path: String, inFolder: Bool)] = []
         for path in paths {
-            let (files, isFolder) = try CINCensusImport.filesUnder(path)
+            let (files, isFolder) = try FolderFiles.under(path)
             candidates += files.map { ($0, isFolder) }
         }
         let results = CINCensusImport.readInParallel(candidates)
@@ -242,38 +242,6 @@ public struct CINCensusImport: Sendable {
         return results.values.map { $0! }
     }
 
-    /// The files to read for `path`, and whether it was a folder (searched recursively, hidden
-    /// entries skipped, sorted by path).
-    static func filesUnder(_ path: String) throws(FileError) -> ([String], Bool) {
-        var status = stat()
-        guard stat(path, &status) == 0 else { throw FileError.current(path, .read) }
-        guard (status.st_mode & S_IFMT) == S_IFDIR else { return ([path], false) }
-        var found: [String] = []
-        try walk(path, into: &found)
-        return (found.sorted(), true)
-    }
-
-    private static func walk(_ folder: String, into found: inout [String]) throws(FileError) {
-        guard let directory = opendir(folder) else { throw FileError.current(folder, .read) }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if !name.hasPrefix(".") { names.append(name) }
-        }
-        for name in names.sorted() {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            var status = stat()
-            guard stat(path, &status) == 0 else { throw FileError.current(path, .read) }
-            if (status.st_mode & S_IFMT) == S_IFDIR {
-                try walk(path, into: &found)
-            } else {
-                found.append(path)
-            }
-        }
-    }
 }
 
 /// A mutual-exclusion lock on `pthread_mutex_t`, for results gathered from worker threads.

@@ -33,7 +33,7 @@ public enum SSDA903Reader {
         var returnKeys: [ReturnKey: (latestStart: CalendarDate, rows: [Int])] = [:]
         var fileOrder = 0
         for path in paths {
-            let (files, isFolder) = try filesUnder(path)
+            let (files, isFolder) = try FolderFiles.under(path) { $0.lowercased().hasSuffix(".csv") }
             for file in files {
                 try readFile(file, named: !isFolder, fileOrder: fileOrder, into: &returns, returnKeys: &returnKeys)
                 fileOrder += 1
@@ -58,38 +58,6 @@ public enum SSDA903Reader {
     struct ReturnKey: Hashable {
         var fileOrder: Int
         var year: String
-    }
-
-    /// The files to read for `path`, and whether it was a folder.
-    static func filesUnder(_ path: String) throws(FileError) -> ([String], Bool) {
-        var status = stat()
-        guard stat(path, &status) == 0 else { throw FileError.current(path, .read) }
-        guard (status.st_mode & S_IFMT) == S_IFDIR else { return ([path], false) }
-        var found: [String] = []
-        try walk(path, into: &found)
-        return (found.sorted(), true)
-    }
-
-    private static func walk(_ folder: String, into found: inout [String]) throws(FileError) {
-        guard let directory = opendir(folder) else { throw FileError.current(folder, .read) }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if !name.hasPrefix(".") { names.append(name) }
-        }
-        for name in names.sorted() {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            var status = stat()
-            guard stat(path, &status) == 0 else { throw FileError.current(path, .read) }
-            if (status.st_mode & S_IFMT) == S_IFDIR {
-                try walk(path, into: &found)
-            } else if name.lowercased().hasSuffix(".csv") {
-                found.append(path)
-            }
-        }
     }
 
     private static func readFile(
