@@ -109,12 +109,13 @@ public struct CINEpisodes: Sendable {
             var child: String
             var referral: CalendarDate
         }
+        /// An episode's fields from its latest record (`nil` while that record is invalid), and
+        /// its assessments, section 47s and plans by start date from every valid record.
         struct Merged {
-            var episode: CINEpisode
+            var episode: CINEpisode?
             var assessments: [CalendarDate: CINAssessment] = [:]
             var section47s: [CalendarDate: CINSection47] = [:]
             var plans: [CalendarDate: CINPlan] = [:]
-            var latestValid = true
         }
         var merged: [Key: Merged] = [:]
         var issues: [CINValidationIssue] = []
@@ -129,12 +130,11 @@ public struct CINEpisodes: Sendable {
                     let key = Key(child: child.identifier, referral: referral)
                     guard let episode = result.episode else {
                         if let issue = result.issue { issues.append(issue) }
-                        merged[key, default: Merged(episode: CINEpisodes.placeholder(key.child, referral))].latestValid = false
+                        merged[key, default: Merged()].episode = nil
                         continue
                     }
-                    var entry = merged[key] ?? Merged(episode: episode)
+                    var entry = merged[key] ?? Merged()
                     entry.episode = episode
-                    entry.latestValid = true
                     for assessment in episode.assessments { entry.assessments[assessment.start] = assessment }
                     for section47 in episode.section47s { entry.section47s[section47.start] = section47 }
                     for plan in episode.plans { entry.plans[plan.start] = plan }
@@ -145,11 +145,10 @@ public struct CINEpisodes: Sendable {
         var episodes: [CINEpisode] = []
         var leftOut = 0
         for entry in merged.values {
-            guard entry.latestValid else {
+            guard var episode = entry.episode else {
                 leftOut += 1
                 continue
             }
-            var episode = entry.episode
             episode.assessments = entry.assessments.values.sorted { $0.start < $1.start }
             episode.section47s = entry.section47s.values.sorted { $0.start < $1.start }
             episode.plans = entry.plans.values.sorted { $0.start < $1.start }
@@ -159,12 +158,6 @@ public struct CINEpisodes: Sendable {
         self.episodes = episodes
         self.issues = issues
         self.leftOut = leftOut
-    }
-
-    private static func placeholder(_ child: String, _ referral: CalendarDate) -> CINEpisode {
-        CINEpisode(
-            child: child, referral: referral, closure: nil, referralSource: "", primaryNeed: "", reasonForClosure: "", referralNFA: "",
-            assessments: [], section47s: [], plans: [], file: "", line: 0)
     }
 
     /// The episode of `record` if it is valid, otherwise the first problem found.
