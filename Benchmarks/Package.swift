@@ -28,7 +28,10 @@ let package = Package(
     targets: [
         benchmark("LinearAlgebra", using: ["ScorecastNumerics"]),
         benchmark("Optimisation", using: ["ScorecastNumerics"]),
-        .target(name: "M3Series", dependencies: [.product(name: "ScorecastCore", package: "Scorecast"), .product(name: "ScorecastTimeSeries", package: "Scorecast")], path: "Benchmarks/M3Series"),
+        .target(
+            name: "M3Series",
+            dependencies: [.product(name: "ScorecastCore", package: "Scorecast"), .product(name: "ScorecastTimeSeries", package: "Scorecast")],
+            path: "Benchmarks/M3Series"),
         benchmark("ETS", using: ["ScorecastCore", "ScorecastTimeSeries"], local: ["M3Series"]),
         benchmark("Theta", using: ["ScorecastCore", "ScorecastTimeSeries"], local: ["M3Series"]),
         benchmark("Comparators", using: ["ScorecastComparators", "ScorecastCore", "ScorecastData"]),
