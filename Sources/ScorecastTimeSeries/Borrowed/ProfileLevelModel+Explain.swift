@@ -34,15 +34,13 @@ extension ProfileLevelModel {
         let expected = simulation.means[0].reduce(0, +) / Double(draws.count)
         let placed = MonthExplanation.place(observed: observed, sortedDraws: draws, levels: levels, verdictLevel: verdictLevel)
         let change = observed - previous
-        let calendar = MonthExplanation.CalendarShare(
-            calendarChanges: simulation.calendarChanges, schoolHolidayChanges: simulation.schoolHolidayChanges, change: change,
-            hasCalendar: !fitted.terms.isDisjoint(with: .calendar), hasSchoolHolidays: fitted.terms.contains(.schoolHolidays))
+        let calendar =
+            fitted.terms.isDisjoint(with: .calendar) ? nil : MonthExplanation.Part(draws: simulation.calendarChanges, change: change)
         var explanation = MonthExplanation(
             period: period, observed: observed, expected: expected, intervals: placed.intervals, tailProbability: placed.tailProbability,
-            verdict: placed.verdict, previous: previous, change: change, calendarChange: calendar.change,
-            calendarSharePercent: calendar.sharePercent, model: fitted.description, notes: fitted.notes)
-        explanation.calendarShareInterval = calendar.shareInterval
-        explanation.schoolHolidaySharePercent = calendar.schoolHolidaySharePercent
+            verdict: placed.verdict, previous: previous, change: change, calendarChange: calendar?.change ?? .nan,
+            calendarSharePercent: calendar?.sharePercent ?? .nan, model: fitted.description, notes: fitted.notes)
+        explanation.calendarShareInterval = calendar?.shareInterval
         explanation.seasonalPart = MonthExplanation.Part(draws: simulation.seasonalChanges, change: change)
         if fitted.terms.contains(.schoolHolidays) {
             explanation.schoolHolidayPart = MonthExplanation.Part(draws: simulation.schoolHolidayChanges, change: change)

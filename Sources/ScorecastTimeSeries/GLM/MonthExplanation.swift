@@ -47,9 +47,6 @@ public struct MonthExplanation: Sendable, Equatable {
     /// The 95% interval of ``calendarSharePercent`` over the model's parameter uncertainty
     /// (and, for a borrowed profile, the profile's); `nil` where the share is undefined.
     public var calendarShareInterval: (lower: Double, upper: Double)?
-    /// 100 × the change the school-holiday share alone predicts / the observed change; NaN
-    /// when the model has no school-holiday term or the month did not change.
-    public var schoolHolidaySharePercent: Double = .nan
     /// The change from the previous month that the season and calendar terms together
     /// predict (the usual pattern, e.g. the August dip), as a share of the observed change,
     /// with a 95% interval; `nil` when the model has neither.
@@ -148,16 +145,16 @@ extension CalendarGLM {
         // says nothing about the calendar's share: NaN, not 0.
         let terms = fitted.terms
         let calendarDraws = fitted.calendarChangeDraws(from: previousPeriod, to: period, count: 2000, using: &generator)
-        let calendar = MonthExplanation.CalendarShare(
-            calendarChanges: calendarDraws.calendar, schoolHolidayChanges: calendarDraws.schoolHolidays, change: change,
-            hasCalendar: fitted.design.hasCalendar, hasSchoolHolidays: terms.contains(.schoolHolidays),
-            pointChange: fitted.design.hasCalendar ? fitted.calendarChange(from: previousPeriod, to: period) : .nan)
+        let calendar =
+            fitted.design.hasCalendar
+            ? MonthExplanation.Part(
+                draws: calendarDraws.calendar, change: change, point: fitted.calendarChange(from: previousPeriod, to: period)) : nil
         var explanation = MonthExplanation(
             period: period, observed: observed, expected: expected, intervals: placed.intervals,
             tailProbability: placed.tailProbability, verdict: placed.verdict, previous: previous, change: change,
-            calendarChange: calendar.change, calendarSharePercent: calendar.sharePercent, model: fitted.description, notes: fitted.notes)
-        explanation.calendarShareInterval = calendar.shareInterval
-        explanation.schoolHolidaySharePercent = calendar.schoolHolidaySharePercent
+            calendarChange: calendar?.change ?? .nan, calendarSharePercent: calendar?.sharePercent ?? .nan, model: fitted.description,
+            notes: fitted.notes)
+        explanation.calendarShareInterval = calendar?.shareInterval
         if terms.contains(.schoolHolidays) {
             explanation.schoolHolidayPart = MonthExplanation.Part(draws: calendarDraws.schoolHolidays, change: change)
         }
@@ -182,9 +179,11 @@ extension MonthExplanation {
         public var shareInterval: (lower: Double, upper: Double)?
 
         /// The part from draws of its change; `nil` without draws.
-        init?(draws: [Double], change observed: Double) {
+        ///
+        /// - Parameter point: the plug-in change, when the model has one; the draws' mean otherwise.
+        init?(draws: [Double], change observed: Double, point: Double = .nan) {
             guard !draws.isEmpty else { return nil }
-            change = draws.reduce(0, +) / Double(draws.count)
+            change = point.isFinite ? point : draws.reduce(0, +) / Double(draws.count)
             guard observed.isFinite, observed != 0 else {
                 sharePercent = .nan
                 return
@@ -214,34 +213,6 @@ extension MonthExplanation {
         let threshold = (1 - verdictLevel / 100) / 2
         let verdict: Verdict = tailProbability < threshold ? (lowerTail < upperTail ? .unusuallyLow : .unusuallyHigh) : .asExpected
         return (intervals, tailProbability, verdict)
-    }
-
-    /// The calendar's share of a month's change, with its 95% interval over parameter draws.
-    struct CalendarShare {
-        var change = Double.nan
-        var sharePercent = Double.nan
-        var shareInterval: (lower: Double, upper: Double)?
-        var schoolHolidaySharePercent = Double.nan
-
-        /// - Parameters:
-        ///   - calendarChanges: draws of the change the calendar terms alone make.
-        ///   - schoolHolidayChanges: draws of the change the school-holiday share alone makes.
-        ///   - change: the observed change.
-        ///   - pointChange: the plug-in calendar change; the draws' mean when NaN.
-        init(
-            calendarChanges: [Double], schoolHolidayChanges: [Double], change observed: Double, hasCalendar: Bool, hasSchoolHolidays: Bool,
-            pointChange: Double = .nan
-        ) {
-            guard hasCalendar, !calendarChanges.isEmpty else { return }
-            change = pointChange.isFinite ? pointChange : calendarChanges.reduce(0, +) / Double(calendarChanges.count)
-            guard observed.isFinite, observed != 0 else { return }
-            sharePercent = 100 * change / observed
-            let shares = calendarChanges.map { 100 * $0 / observed }.sorted()
-            shareInterval = (SampleQuantile.type7(sorted: shares, probability: 0.025), SampleQuantile.type7(sorted: shares, probability: 0.975))
-            if hasSchoolHolidays, !schoolHolidayChanges.isEmpty {
-                schoolHolidaySharePercent = 100 * schoolHolidayChanges.reduce(0, +) / Double(schoolHolidayChanges.count) / observed
-            }
-        }
     }
 }
 
