@@ -10,6 +10,7 @@
 #   R_EVERY=7 scripts/benchmarks/ets-m3.sh        # R on every 7th series (its time is per series)
 #   MODELS="ets ets:like-r auto" scripts/benchmarks/ets-m3.sh  # Scorecast models, each timed
 #   SKIP_R=1 scripts/benchmarks/ets-m3.sh         # leave R out
+#   SCORECAST_BIN=.build/release/scorecast scripts/benchmarks/ets-m3.sh  # no build step
 #   DATA=/path/to/m3-monthly scripts/benchmarks/ets-m3.sh
 #
 # The ratio column is each tool's CPU time per series over the first Scorecast model's.
@@ -21,8 +22,12 @@ data="${DATA:-notebooks-data/m3-monthly}"
 models="${MODELS:-${MODEL:-ets}}"
 out=out/ets-m3
 mkdir -p "$out"
-swift build -c release --product scorecast >&2
-scorecast="$(swift build -c release --show-bin-path)/scorecast"
+if [[ -n "${SCORECAST_BIN:-}" ]]; then
+  scorecast="$SCORECAST_BIN"   # an already built binary (e.g. from a -enable-testing build)
+else
+  swift build -c release --product scorecast >&2
+  scorecast="$(swift build -c release --show-bin-path)/scorecast"
+fi
 here=scripts/benchmarks
 series=$(($(wc -l < "$data/series.csv") - 1))
 
