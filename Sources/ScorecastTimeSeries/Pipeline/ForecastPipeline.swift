@@ -1,3 +1,4 @@
+import Foundation
 import ScorecastCore
 import ScorecastNumerics
 
@@ -77,7 +78,19 @@ public struct ForecastPipeline: Sendable {
         self.catalogue = catalogue
         let base = try catalogue.spec(for: specification)
         let conformal = intervals.isConformal(for: specification)
-        spec = conformal ? AnyForecastModelSpec(ConformalIntervals(base: base, calibrationHorizon: horizon)) : base
+        if conformal, specification.family == .automatic,
+            let experiment = ProcessInfo.processInfo.environment["SCORECAST_CONFORMAL_EXPERIMENT"]
+        {
+            // EXPERIMENT ONLY (removed before merge): calibration,origins,inflation
+            let parts = experiment.split(separator: ",").map(String.init)
+            spec = AnyForecastModelSpec(
+                ConformalIntervals(
+                    base: base, calibrationHorizon: horizon, origins: Int(parts[1])!,
+                    calibration: ConformalIntervals.Calibration(rawValue: parts[0])!, scoreInflation: Double(parts[2])!,
+                    tailExponent: parts.count > 3 ? Double(parts[3])! : 0))
+        } else {
+            spec = conformal ? AnyForecastModelSpec(ConformalIntervals.default(for: specification.family, base: base, horizon: horizon)) : base
+        }
         binomialModel =
             specification.family == .glm && !conformal
             ? try CalendarGLM(options: specification.options, calendar: catalogue.calendarContext.calendar, events: catalogue.calendarContext.events)
