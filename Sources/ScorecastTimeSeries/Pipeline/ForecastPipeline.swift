@@ -1,4 +1,3 @@
-import Foundation
 import ScorecastCore
 import ScorecastNumerics
 
@@ -26,7 +25,8 @@ import ScorecastNumerics
 /// percentages on the logit scale.
 ///
 /// - Complexity: one fit of the model per series (eleven with conformal intervals: ten
-///   calibration origins and the full series).
+///   calibration origins and the full series; for `auto` one fit and 20 refilters,
+///   ``ConformalIntervals/default(for:base:horizon:)``).
 public struct ForecastPipeline: Sendable {
     /// The model.
     public let specification: ModelSpecification
@@ -78,19 +78,7 @@ public struct ForecastPipeline: Sendable {
         self.catalogue = catalogue
         let base = try catalogue.spec(for: specification)
         let conformal = intervals.isConformal(for: specification)
-        if conformal, specification.family == .automatic,
-            let experiment = ProcessInfo.processInfo.environment["SCORECAST_CONFORMAL_EXPERIMENT"]
-        {
-            // EXPERIMENT ONLY (removed before merge): calibration,origins,inflation
-            let parts = experiment.split(separator: ",").map(String.init)
-            spec = AnyForecastModelSpec(
-                ConformalIntervals(
-                    base: base, calibrationHorizon: horizon, origins: Int(parts[1])!,
-                    calibration: ConformalIntervals.Calibration(rawValue: parts[0])!, scoreInflation: Double(parts[2])!,
-                    tailExponent: parts.count > 3 ? Double(parts[3])! : 0))
-        } else {
-            spec = conformal ? AnyForecastModelSpec(ConformalIntervals.default(for: specification.family, base: base, horizon: horizon)) : base
-        }
+        spec = conformal ? AnyForecastModelSpec(ConformalIntervals.default(for: specification.family, base: base, horizon: horizon)) : base
         binomialModel =
             specification.family == .glm && !conformal
             ? try CalendarGLM(options: specification.options, calendar: catalogue.calendarContext.calendar, events: catalogue.calendarContext.events)
