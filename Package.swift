@@ -4,6 +4,7 @@
 //
 // Modules, lowest first; dependencies point one way only:
 //   CLapack                system LAPACKE + CBLAS (OpenBLAS)
+//   CSystemZlib            system zlib (the .xlsx reader's bounded raw inflate)
 //   ScorecastNumerics      linear algebra, optimisers, distributions
 //   ScorecastCore          periods, series, calendar dates, the located data error
 //   ScorecastTimeSeries    the model protocol, model specifications, the forecasting
@@ -11,7 +12,7 @@
 //   ScorecastSPC           XmR statistical process control (Making Data Count)
 //   ScorecastCharts        accessible SVG charts from plain values (no dependencies)
 //   ScorecastData          tidy CSV codec, indicator catalogue, scorecard import, EES CSVs, .xlsx
-//                          (Core and ZIPFoundation only)
+//                          (Core, ZIPFoundation and CSystemZlib only)
 //   ScorecastComparators   rates, intervals, statistical-neighbour comparisons
 //   ScorecastReport        the monthly HTML report (scorecard, SPC, explain, forecasts, charts)
 //   ScorecastProjection    stock-flow demand projection, scenarios, costs
@@ -44,12 +45,13 @@ let package = Package(
             path: "Sources/CLapack",
             providers: [.apt(["liblapack-dev", "libopenblas-dev", "liblapacke-dev"])]
         ),
+        .systemLibrary(name: "CSystemZlib", path: "Sources/CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "ScorecastNumerics", dependencies: ["CLapack"]),
         .target(name: "ScorecastCore"),
         .target(name: "ScorecastTimeSeries", dependencies: ["ScorecastCore", "ScorecastNumerics"]),
         .target(name: "ScorecastSPC", dependencies: ["ScorecastCore", "ScorecastTimeSeries"]),
         .target(name: "ScorecastCharts"),
-        .target(name: "ScorecastData", dependencies: ["ScorecastCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "ScorecastData", dependencies: ["ScorecastCore", "CSystemZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "ScorecastComparators", dependencies: ["ScorecastCore", "ScorecastData", "ScorecastNumerics"]),
         .target(
             name: "ScorecastReport",

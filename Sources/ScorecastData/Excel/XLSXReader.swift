@@ -1,13 +1,13 @@
 import Foundation
 import ScorecastCore
-import ZIPFoundation
 
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
 
-/// Reads worksheets of an Office Open XML workbook (`.xlsx`): a ZIP archive (ZIPFoundation)
-/// of XML parts (Foundation's `XMLParser`, streaming).
+/// Reads worksheets of an Office Open XML workbook (`.xlsx`): a ZIP archive (``ZIPDirectory``,
+/// parts inflated by the system zlib within bounds) of XML parts (Foundation's `XMLParser`,
+/// streaming).
 ///
 /// Follows ECMA-376 Part 1 (SpreadsheetML): `xl/workbook.xml` lists the sheets by name and
 /// relationship id, `xl/_rels/workbook.xml.rels` maps ids to parts, `xl/sharedStrings.xml`
@@ -25,9 +25,7 @@ public struct XLSXReader {
     public let file: String
     /// Sheet names and their part paths, in workbook order.
     public let sheets: [(name: String, path: String)]
-    private let archive: Archive
-    /// The workbook's size in bytes: no part can take more of it.
-    private let byteCount: Int
+    private let archive: ZIPDirectory
     private let sharedStrings: [String]
     private let dateStyles: Set<Int>
 
@@ -43,16 +41,15 @@ public struct XLSXReader {
     /// Opens a workbook held in memory; `name` is used in messages.
     public init(data: Data, name: String) throws {
         file = name
-        byteCount = data.count
         do {
-            archive = try Self.fileBackedArchive(data)
+            archive = try ZIPDirectory(bytes: [UInt8](data))
         } catch {
             throw DataError(
-                file: name, line: 1, column: 1, expected: "expected an .xlsx workbook (a ZIP archive), found \(data.count) bytes that are not one")
+                file: name, line: 1, column: 1,
+                expected: "expected an .xlsx workbook (a ZIP archive), found \(data.count) bytes that are not one (\(error.reason))")
         }
         let archive = archive
-        let byteCount = byteCount
-        func part(_ path: String) throws -> Data? { try Self.part(path, of: archive, byteCount: byteCount, name: name) }
+        func part(_ path: String) throws -> Data? { try Self.part(path, of: archive, name: name) }
         guard let workbook = try part("xl/workbook.xml") else {
             throw DataError(
                 file: name, line: 1, column: 1, expected: "expected an .xlsx workbook with xl/workbook.xml, found a ZIP archive without it")
@@ -71,47 +68,19 @@ public struct XLSXReader {
         dateStyles = try part("xl/styles.xml").map { try XMLParts.parse($0, name: name + "(xl/styles.xml)", StylesHandler()) } ?? []
     }
 
-    /// `data` as a read-only archive backed by an unlinked temporary file.
-    ///
-    /// Not `Archive(data:)`: ZIPFoundation 0.9.20's in-memory file traps when a damaged
-    /// archive's offsets point outside the data (its `MemoryFile.readData` computes a negative
-    /// length; found by the xlsx fuzz harness, `Fuzz/Harnesses/XLSXReader.swift`), while a
-    /// real file just reads nothing there, which ZIPFoundation reports as an error.
-    static func fileBackedArchive(_ data: Data) throws -> Archive {
-        var template = Array((NSTemporaryDirectory() + "/scorecast-xlsx-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw FileError.current("temporary .xlsx copy", .write) }
-        close(descriptor)
-        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        defer { unlink(path) }
-        try data.write(to: URL(fileURLWithPath: path))
-        // The archive keeps its FILE open, so the file outlives the unlink until it is closed.
-        return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-    }
-
     /// The bytes of the part at `path` in `archive`, or nil when there is none.
     ///
-    /// A part whose stored size exceeds the workbook's `byteCount` is damaged: ZIPFoundation
-    /// would try to read that many bytes past the end of the file, for minutes (found by the
-    /// xlsx fuzz harness).
-    static func part(_ path: String, of archive: Archive, byteCount: Int, name: String) throws -> Data? {
-        guard let entry = archive[path] else { return nil }
-        let storedSize = entry.isCompressed ? entry.compressedSize : entry.uncompressedSize
-        guard storedSize <= UInt64(byteCount) else {
-            throw DataError(
-                file: name, line: 1, column: 1,
-                expected:
-                    "expected a readable part \(path) in the workbook, found a damaged one (it claims \(storedSize) bytes of a \(byteCount)-byte file)"
-            )
-        }
-        var bytes = Data()
+    /// Read by ``ZIPDirectory`` (bounds-checked, inflated by zlib with the output capped at the
+    /// declared size and at most ``ZIPDirectory/maximumEntrySize``, size and CRC-32 checked),
+    /// not ZIPFoundation: its 0.9.20 extraction loops for ever on a deflate stream that does
+    /// not end (found by the xlsx fuzz harness, `part-larger-than-the-file.xlsx`).
+    static func part(_ path: String, of archive: ZIPDirectory, name: String) throws(DataError) -> Data? {
+        guard let entry = archive.entry(path) else { return nil }
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { bytes.append($0) }
+            return Data(try archive.contents(of: entry))
         } catch {
-            throw DataError(
-                file: name, line: 1, column: 1, expected: "expected a readable part \(path) in the workbook, found a damaged one (\(error))")
+            throw DataError(file: name, line: 1, column: 1, expected: "expected a readable part \(path) in the workbook, found \(error.reason)")
         }
-        return bytes
     }
 
     /// The sheet called `name`, or the first sheet when `name` is nil.
@@ -125,7 +94,7 @@ public struct XLSXReader {
                 expected:
                     "expected a sheet named \(DataError.quote(name ?? "")), found \(sheets.map { DataError.quote($0.name) }.joined(separator: ", "))")
         }
-        guard let data = try Self.part(chosen.path, of: archive, byteCount: byteCount, name: file) else {
+        guard let data = try Self.part(chosen.path, of: archive, name: file) else {
             throw DataError(
                 file: file, line: 1, column: 1, expected: "expected the part \(chosen.path) of sheet \(DataError.quote(chosen.name)), found none")
         }
