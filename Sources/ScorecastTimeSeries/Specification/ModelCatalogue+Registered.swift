@@ -53,6 +53,13 @@ extension ModelCatalogue {
         ) { options, catalogue in
             try CalendarGLM.catalogueSpec(options: options, calendar: catalogue.calendarContext.calendar, events: catalogue.calendarContext.events)
         },
+        Entry(
+            .global,
+            "global gradient-boosted trees (XGBoost) trained across every series of the batch on windows of 24 normalised lags, one booster per step, intervals conformal on held-out windows; naive where a series is shorter than 12 periods or its recent values are all zero"
+        ) { options, catalogue in
+            if let options { throw ModelCatalogueError.invalidOptions(model: ModelFamily.global.rawValue, options: options, expected: "no options") }
+            return GlobalForecastSpec(trained: catalogue.trainedGlobalModel)
+        },
     ]
 
     /// One line on what `auto` does, for `--help` and `scorecast models`.
