@@ -43,11 +43,11 @@ extension ForecastPipeline {
 
     /// The trained model, once ``training(on:jobs:options:)`` or
     /// ``using(_:)`` has run; `nil` before, or when training failed.
-    public var globalModel: GlobalModel? { try? catalogue.trainedGlobalModel?.get() }
+    public var globalModel: GlobalModel? { try? catalogue.trainedGlobalModel?.result.get() }
 
     private func with(globalModel: Result<GlobalModel, GlobalModelError>) -> ForecastPipeline {
         var catalogue = catalogue
-        catalogue.trainedGlobalModel = globalModel
+        catalogue.trainedGlobalModel = TrainedGlobalModel(globalModel, horizon: horizon)
         do {
             return try ForecastPipeline(specification, horizon: horizon, levels: levels, intervals: intervals, catalogue: catalogue, seed: seed)
         } catch {
