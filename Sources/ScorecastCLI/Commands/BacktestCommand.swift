@@ -62,7 +62,9 @@ struct BacktestCommand: AsyncScorecastCommand {
             while let observed = try reader.nextSeries() { all.append(observed) }
             let series = all.map(\.series)
             let trainingOptions = try global.trainingOptions()
-            originPipelines = pipelines.map { $0.needsBatchTraining ? backtest.originPipelines($0, batch: series, jobs: model.jobs, options: trainingOptions) : nil }
+            originPipelines = pipelines.map {
+                $0.needsBatchTraining ? backtest.originPipelines($0, batch: series, jobs: model.jobs, options: trainingOptions) : nil
+            }
             wholeBatch = all.makeIterator()
         }
         let output = try self.output.open(streaming: !batch.strict)

@@ -92,12 +92,16 @@ struct GlobalTrainingSettings: ParsableArguments {
         }
         options.lags = globalLags
         options.levelLength = globalLevelLength
-        options.features = try globalFeatures == "none" ? [] : globalFeatures.split(separator: ",").map { name in
-            guard let feature = GlobalFeature(rawValue: String(name)) else {
-                throw ValidationError("--global-features: expected none or some of \(GlobalFeature.allCases.map(\.rawValue).joined(separator: ", "))")
+        options.features =
+            try globalFeatures == "none"
+            ? []
+            : globalFeatures.split(separator: ",").map { name in
+                guard let feature = GlobalFeature(rawValue: String(name)) else {
+                    throw ValidationError(
+                        "--global-features: expected none or some of \(GlobalFeature.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return feature
             }
-            return feature
-        }
         options.parameters.trees = globalTrees
         options.parameters.huberSlope = globalHuberSlope > 0 ? globalHuberSlope : nil
         options.maximumRowsPerStep = globalMaximumWindows

@@ -168,7 +168,8 @@ struct GlobalModelTests {
         let pipeline = try GlobalTestBatch.pipeline()
         // Origin 0 ends at 60 − 6 − 6 = 48: change everything after it.
         let changed = batch.map { series in
-            TimeSeries(name: series.name, start: series.start, values: series.values.enumerated().map { $0.offset >= 48 ? $0.element * 3 + 7 : $0.element })
+            TimeSeries(
+                name: series.name, start: series.start, values: series.values.enumerated().map { $0.offset >= 48 ? $0.element * 3 + 7 : $0.element })
         }
         let original = backtest.originPipelines(pipeline, batch: batch, options: GlobalTestBatch.options)
         let altered = backtest.originPipelines(pipeline, batch: changed, options: GlobalTestBatch.options)
