@@ -2,9 +2,9 @@ import ScorecastCore
 import ScorecastNumerics
 
 extension ModelSpecification {
-    /// Whether the model learns across the batch (`global`): its pipeline is trained on
-    /// every series before any is forecast (``ForecastPipeline/training(on:jobs:options:)``).
-    public var trainsOnBatch: Bool { family == .global }
+    /// Whether the model learns across the batch (`global`, `auto:global`): its pipeline is
+    /// trained on every series before any is forecast (``ForecastPipeline/training(on:jobs:options:)``).
+    public var trainsOnBatch: Bool { family == .global || (family == .automatic && options?.lowercased() == "global") }
 }
 
 extension ForecastPipeline {
