@@ -73,6 +73,9 @@ public struct FittedGlobalModel: FittedForecastModel {
             // it was trained: a failure here is a broken library, not bad data.
             preconditionFailure("XGBoost could not predict: \(error)")
         }
+        // Counts are never forecast negative (as the pipeline would bound them), also when the
+        // forecast is a member of a combination (`auto:global`) that averages bounds.
         return Forecast(start: series.end.advanced(by: 1), mean: result.mean, intervals: result.intervals, model: description)
+            .flooredAtZero(ifNonNegative: series)
     }
 }
