@@ -35,6 +35,7 @@ let package = Package(
         benchmark("ETS", using: ["ScorecastCore", "ScorecastTimeSeries"], local: ["M3Series"]),
         benchmark("Theta", using: ["ScorecastCore", "ScorecastTimeSeries"], local: ["M3Series"]),
         benchmark("Global", using: ["ScorecastCore", "ScorecastTimeSeries"], local: ["M3Series"]),
+        benchmark("Automatic", using: ["ScorecastCore", "ScorecastTimeSeries"], local: ["M3Series"]),
         benchmark("Comparators", using: ["ScorecastComparators", "ScorecastCore", "ScorecastData"]),
         benchmark("Projection", using: ["ScorecastProjection", "ScorecastCore", "ScorecastTimeSeries", "ScorecastNumerics"]),
         benchmark("EESImport", using: ["ScorecastComparators", "ScorecastCore", "ScorecastData"]),

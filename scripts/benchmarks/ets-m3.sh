@@ -8,39 +8,56 @@
 #
 #   scripts/benchmarks/ets-m3.sh                  # all series for every tool
 #   R_EVERY=7 scripts/benchmarks/ets-m3.sh        # R on every 7th series (its time is per series)
-#   MODEL=ets:select scripts/benchmarks/ets-m3.sh # Scorecast's R-style single selected model
+#   MODELS="ets ets:like-r auto" scripts/benchmarks/ets-m3.sh  # Scorecast models, each timed
+#   SKIP_R=1 scripts/benchmarks/ets-m3.sh         # leave R out
+#   SCORECAST_BIN=.build/release/scorecast scripts/benchmarks/ets-m3.sh  # no build step
 #   DATA=/path/to/m3-monthly scripts/benchmarks/ets-m3.sh
+#
+# The ratio column is each tool's CPU time per series over the first Scorecast model's.
 #
 # Outputs go to out/ets-m3/. Needs python3 with statsforecast and pandas, and R with forecast.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 data="${DATA:-notebooks-data/m3-monthly}"
-model="${MODEL:-ets}"
+models="${MODELS:-${MODEL:-ets}}"
 out=out/ets-m3
 mkdir -p "$out"
-swift build -c release --product scorecast >&2
-scorecast="$(swift build -c release --show-bin-path)/scorecast"
+if [[ -n "${SCORECAST_BIN:-}" ]]; then
+  scorecast="$SCORECAST_BIN"   # an already built binary (e.g. from a -enable-testing build)
+else
+  swift build -c release --product scorecast >&2
+  scorecast="$(swift build -c release --show-bin-path)/scorecast"
+fi
 here=scripts/benchmarks
-
-echo "scorecast forecast --model $model --jobs 1 ..." >&2
-/usr/bin/time -f "%e,%U" -o "$out/scorecast-time.txt" "$scorecast" forecast "$data/train.csv" --horizon 18 \
-  --model "$model" --level 80 --level 95 --jobs 1 --output "$out/scorecast.csv"
 series=$(($(wc -l < "$data/series.csv") - 1))
-echo "$(cat "$out/scorecast-time.txt"),$series" > "$out/scorecast-timing.csv"
+
+tools=()
+for model in $models; do
+  tool="scorecast-${model//[:,]/-}"
+  tools+=("$tool")
+  echo "scorecast forecast --model $model --jobs 1 ..." >&2
+  /usr/bin/time -f "%e,%U" -o "$out/$tool-time.txt" "$scorecast" forecast "$data/train.csv" --horizon 18 \
+    --model "$model" --level 80 --level 95 --jobs 1 --output "$out/$tool.csv"
+  echo "$(cat "$out/$tool-time.txt"),$series" > "$out/$tool-timing.csv"
+done
 
 echo "statsforecast AutoETS ..." >&2
 python3 "$here/ets-statsforecast.py" "$data" "$out/statsforecast.csv" "${SF_EVERY:-1}" > "$out/statsforecast-timing.csv"
+tools+=(statsforecast)
 
-echo "R ets ..." >&2
-Rscript "$here/ets-r.R" "$data" "$out/r.csv" "${R_EVERY:-1}" > "$out/r-timing.csv"
+if [[ -z "${SKIP_R:-}" ]]; then
+  echo "R ets ..." >&2
+  Rscript "$here/ets-r.R" "$data" "$out/r.csv" "${R_EVERY:-1}" > "$out/r-timing.csv"
+  tools+=(r)
+fi
 
-printf '%-24s %7s %8s %8s %9s %9s %7s %7s %6s %6s\n' tool series wall_s cpu_s cpu_ms/ser ratio smape mase cov80 cov95
+printf '%-32s %7s %8s %8s %9s %9s %7s %7s %6s %6s\n' tool series wall_s cpu_s cpu_ms/ser ratio smape mase cov80 cov95
 base=""
-for tool in scorecast statsforecast r; do
+for tool in "${tools[@]}"; do
   IFS=, read -r wall cpu count < "$out/$tool-timing.csv"
   IFS=, read -r smape mase c80 c95 scored < <(python3 "$here/ets-score.py" "$data" "$out/$tool.csv")
   per=$(python3 -c "print(f'{1000 * $cpu / $count:.2f}')")
   [[ -z "$base" ]] && base=$per
   ratio=$(python3 -c "print(f'{$per / $base:.1f}x')")
-  printf '%-24s %7s %8s %8s %9s %9s %7s %7s %6s %6s\n' "$tool" "$count" "$wall" "$cpu" "$per" "$ratio" "$smape" "$mase" "$c80" "$c95"
+  printf '%-32s %7s %8s %8s %9s %9s %7s %7s %6s %6s\n' "$tool" "$count" "$wall" "$cpu" "$per" "$ratio" "$smape" "$mase" "$c80" "$c95"
 done | tee "$out/table.txt"

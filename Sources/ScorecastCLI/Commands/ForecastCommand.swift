@@ -30,7 +30,8 @@ struct ForecastCommand: AsyncScorecastCommand {
             never do. Series with numerator and denominator columns are fitted by glm as \
             quasi-binomial percentages (in [0, 100]); glm's counts are never negative.
             Intervals: --intervals default calibrates auto, theta, arima and ensemble conformally on \
-            each series' rolling-origin errors (10 origins, refitting the model at each); other \
+            each series' rolling-origin errors (auto: 20 origins, its fitted ensemble rerun on the \
+            history up to each; the others: 10 origins, refitting the model at each); other \
             models keep their own. Forecasts of series with no negative values are never negative.
             Input: a CSV file, or a folder written by import-scorecard (observations.csv and \
             indicators.csv: percentages then stay within 0 to 100).
@@ -127,7 +128,8 @@ struct ForecastCommand: AsyncScorecastCommand {
                 case .notForecast(let failure):
                     failures.record(rows.series, file: fileName, reason: failure.reason)
                 }
-                for note in rows.notes { failures.addNote(series: rows.series.name, note: note) }
+                // Notes are kept only for the --notes file, so memory does not grow with the batch.
+                if notes != nil { for note in rows.notes { failures.addNote(series: rows.series.name, note: note) } }
                 progress.advance()
             }
         )

@@ -1,3 +1,4 @@
+import Foundation
 import ScorecastCore
 import ScorecastNumerics
 
@@ -43,13 +44,43 @@ public struct ConformalIntervals: ForecastModelSpec {
     public var origins: Int
     /// When to replace the model's interval.
     public var policy: Policy
+    /// How the model is brought to each origin.
+    public var calibration: Calibration
+    /// Factor applied to every score: 1 takes the errors as they are; above 1 corrects for
+    /// errors known to be optimistic (refiltered ones, whose parameters saw the data after the
+    /// origin).
+    public var scoreInflation: Double
+    /// Exponent κ of the tail correction: the interval at level L is widened by
+    /// `(z_L / z₀.₉)^κ` (1 at 80%, more at higher levels), for calibrated and uncalibrated
+    /// intervals alike; 0 leaves them as they are. Forecast errors have heavier tails than a
+    /// few hundred overlapping calibration errors show, so their high quantiles come out low.
+    public var tailExponent: Double
 
-    public init(base: AnyForecastModelSpec, calibrationHorizon: Int, origins: Int = 10, policy: Policy = .always) {
+    /// How the model forecasting from each calibration origin is obtained.
+    public enum Calibration: String, Sendable, CaseIterable {
+        /// Estimated afresh on the history up to the origin: honest errors, one full fit per
+        /// origin.
+        case refit
+        /// The full fit's form and parameters kept, only its filter rerun on the history up to
+        /// the origin (``RefilterableFittedModel``): one pass of the recursion per origin; the
+        /// model is refitted where it cannot be refiltered.
+        case refilter
+    }
+
+    public init(
+        base: AnyForecastModelSpec, calibrationHorizon: Int, origins: Int = 10, policy: Policy = .always, calibration: Calibration = .refit,
+        scoreInflation: Double = 1, tailExponent: Double = 0
+    ) {
         precondition(calibrationHorizon >= 1 && origins >= 1, "Calibration needs a horizon and at least one origin")
+        precondition(scoreInflation > 0 && scoreInflation.isFinite, "The score inflation is a positive factor")
+        precondition(tailExponent >= 0 && tailExponent.isFinite, "The tail exponent is a non-negative number")
         self.base = base
         self.calibrationHorizon = calibrationHorizon
         self.origins = origins
         self.policy = policy
+        self.calibration = calibration
+        self.scoreInflation = scoreInflation
+        self.tailExponent = tailExponent
     }
 
     public var name: String { base.name }
@@ -74,10 +105,17 @@ public struct ConformalIntervals: ForecastModelSpec {
         let zReference = Normal.standardQuantile(0.5 + Self.referenceLevel / 200)
         var scores: [Double] = []
         var failedOrigins = 0
+        var refittedOrigins = 0
         let originIndices = Self.originIndices(
             count: series.count, horizon: calibrationHorizon, origins: origins, seasonalPeriod: series.seasonalPeriod)
         for origin in originIndices {
-            guard let model = try? base.fit(series.prefix(origin)) else {
+            let prefix = series.prefix(origin)
+            var model: AnyFittedForecastModel? = calibration == .refilter ? fitted.refiltered(to: prefix) : nil
+            if model == nil {
+                model = try? base.fit(prefix)
+                if calibration == .refilter && model != nil { refittedOrigins += 1 }
+            }
+            guard let model else {
                 failedOrigins += 1
                 continue
             }
@@ -87,7 +125,7 @@ public struct ConformalIntervals: ForecastModelSpec {
                 let actual = series.values[origin + step]
                 guard !actual.isNaN, forecast.mean[step].isFinite else { continue }
                 let scale = Self.scale(lower: interval.lower[step], upper: interval.upper[step], z: zReference, step: step)
-                scores.append(abs(actual - forecast.mean[step]) / scale)
+                scores.append(scoreInflation * abs(actual - forecast.mean[step]) / scale)
             }
         }
         scores.sort()
@@ -98,9 +136,16 @@ public struct ConformalIntervals: ForecastModelSpec {
             )
         } else {
             let originCount = originIndices.count - failedOrigins
-            notes.append("intervals calibrated on \(scores.count) rolling-origin errors (\(originCount) origins × \(calibrationHorizon) steps)")
+            var how = ""
+            if calibration == .refilter {
+                how =
+                    refittedOrigins == 0
+                    ? "; the model refiltered at each origin, its parameters kept"
+                    : "; the model refiltered at each origin, its parameters kept (refitted at \(refittedOrigins))"
+            }
+            notes.append("intervals calibrated on \(scores.count) rolling-origin errors (\(originCount) origins × \(calibrationHorizon) steps\(how))")
         }
-        return FittedConformal(base: fitted, scores: scores, policy: policy, extraNotes: notes)
+        return FittedConformal(base: fitted, scores: scores, policy: policy, tailExponent: tailExponent, extraNotes: notes)
     }
 
     /// The model's standard error implied by an interval at `z`, or `√step` (in data units)
@@ -119,7 +164,24 @@ public struct FittedConformal: FittedForecastModel {
     public let scores: [Double]
     /// When the calibrated interval replaces the model's.
     public let policy: ConformalIntervals.Policy
+    /// The tail correction's exponent (``ConformalIntervals/tailExponent``).
+    public let tailExponent: Double
     let extraNotes: [String]
+
+    init(base: AnyFittedForecastModel, scores: [Double], policy: ConformalIntervals.Policy, tailExponent: Double = 0, extraNotes: [String]) {
+        self.base = base
+        self.scores = scores
+        self.policy = policy
+        self.tailExponent = tailExponent
+        self.extraNotes = extraNotes
+    }
+
+    /// The tail correction's factor at `level`: `(z_L / z₀.₉)^κ`, 1 when κ = 0.
+    public func tailFactor(level: Double) -> Double {
+        guard tailExponent > 0 else { return 1 }
+        let ratio = Normal.standardQuantile(0.5 + level / 200) / Normal.standardQuantile(0.5 + ConformalIntervals.referenceLevel / 200)
+        return Foundation.pow(ratio, tailExponent)
+    }
 
     public var series: TimeSeries { base.series }
     public var fittedValues: [Double] { base.fittedValues }
@@ -140,15 +202,24 @@ public struct FittedConformal: FittedForecastModel {
         let requested = levels.contains(ConformalIntervals.referenceLevel) ? levels : levels + [ConformalIntervals.referenceLevel]
         var forecast = base.forecast(horizon: horizon, levels: requested, using: &generator)
         guard !scores.isEmpty else {
-            forecast.intervals = levels.map { level in forecast.interval(level: level)! }
-            return forecast
+            let mean = forecast.mean
+            forecast.intervals = levels.map { level in
+                let own = forecast.interval(level: level)!
+                let factor = tailFactor(level: level)
+                guard factor != 1 else { return own }
+                return PredictionInterval(
+                    level: level,
+                    lower: (0..<horizon).map { mean[$0] - factor * (mean[$0] - own.lower[$0]) },
+                    upper: (0..<horizon).map { mean[$0] + factor * (own.upper[$0] - mean[$0]) })
+            }
+            return tailExponent > 0 ? forecast.flooredAtZero(ifNonNegative: series) : forecast
         }
         let zReference = Normal.standardQuantile(0.5 + ConformalIntervals.referenceLevel / 200)
         let reference = forecast.interval(level: ConformalIntervals.referenceLevel)!
         let scales = (0..<horizon).map { ConformalIntervals.scale(lower: reference.lower[$0], upper: reference.upper[$0], z: zReference, step: $0) }
         let modelIntervals = forecast.intervals
         forecast.intervals = levels.map { level in
-            let quantile = scoreQuantile(level: level)
+            let quantile = scoreQuantile(level: level) * tailFactor(level: level)
             if policy == .whereUnderCovering && quantile <= Normal.standardQuantile(0.5 + level / 200) {
                 return modelIntervals.first { abs($0.level - level) < 1e-9 }!
             }

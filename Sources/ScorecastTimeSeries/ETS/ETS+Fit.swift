@@ -75,14 +75,14 @@ extension ETS {
         return count
     }
 
-    /// Fits one form by maximum likelihood; `nil` when it cannot be fitted (R's `etsmodel()`
-    /// returning an infinite criterion or failing).
+    /// Fits one form by maximum likelihood with ``Estimator/likeR``; `nil` when it cannot be
+    /// fitted (R's `etsmodel()` returning an infinite criterion or failing).
     ///
     /// The search runs over (α, β, γ, φ, ℓ₀, b₀, s₀ ... s_{m−2}) from R's starting values with
     /// Nelder–Mead as R runs it (R `optim` rules: a first simplex of 10% of the largest
     /// coordinate, relative tolerance √ε scaled by the starting value, at most
     /// ``maximumEvaluations`` evaluations); points outside the parameter region score +∞.
-    func fitForm(_ form: Form, setUp: inout SharedSetUp, series: TimeSeries) -> FittedETS? {
+    func fitFormLikeR(_ form: Form, setUp: inout SharedSetUp, series: TimeSeries) -> FittedETS? {
         let m = form.season == .none ? 1 : setUp.m
         let start = ETS.startingParameters(form: form, limits: limits, bounds: bounds, m: m)
         guard ETS.satisfiesBounds(start, form: form, m: m, limits: limits, bounds: bounds) else { return nil }

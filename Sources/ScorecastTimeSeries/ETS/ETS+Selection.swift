@@ -113,7 +113,12 @@ extension ETS {
         }
         var fits: [FittedETS] = []
         for candidate in forms {
-            guard let fitted = fitForm(candidate, setUp: &setUp, series: series) else { continue }
+            let fitted =
+                switch estimator {
+                case .fast: fitFormFast(candidate, setUp: &setUp, series: series)
+                case .likeR: fitFormLikeR(candidate, setUp: &setUp, series: series)
+                }
+            guard let fitted else { continue }
             fits.append(notes.isEmpty ? fitted : fitted.adding(notes: notes))
         }
         guard !fits.isEmpty else {

@@ -25,7 +25,8 @@ import ScorecastNumerics
 /// percentages on the logit scale.
 ///
 /// - Complexity: one fit of the model per series (eleven with conformal intervals: ten
-///   calibration origins and the full series).
+///   calibration origins and the full series; for `auto` one fit and 20 refilters,
+///   ``ConformalIntervals/default(for:base:horizon:)``).
 public struct ForecastPipeline: Sendable {
     /// The model.
     public let specification: ModelSpecification
@@ -77,7 +78,7 @@ public struct ForecastPipeline: Sendable {
         self.catalogue = catalogue
         let base = try catalogue.spec(for: specification)
         let conformal = intervals.isConformal(for: specification)
-        spec = conformal ? AnyForecastModelSpec(ConformalIntervals(base: base, calibrationHorizon: horizon)) : base
+        spec = conformal ? AnyForecastModelSpec(ConformalIntervals.default(for: specification.family, base: base, horizon: horizon)) : base
         binomialModel =
             specification.family == .glm && !conformal
             ? try CalendarGLM(options: specification.options, calendar: catalogue.calendarContext.calendar, events: catalogue.calendarContext.events)

@@ -24,7 +24,7 @@ extension ModelCatalogue {
         Entry(.naive2, "naive on the seasonally adjusted series (the M3/M4 benchmark)", automaticCandidate: true, Naive2()),
         Entry(
             .ets,
-            "exponential smoothing: every form as R fits them, combined by Akaike weight (ets:select for R's choice, ets:MAdM for one form); naive where the series is too short"
+            "exponential smoothing: every form R considers, smoothing by a short likelihood search from R's initial states, combined by Akaike weight (ets:select for the AICc choice, ets:MAdM for one form, ets:like-r for R's ets() step for step); naive where the series is too short"
         ) { options, _ in
             AnyForecastModelSpec.fallingBackToNaive(try ETS(options: options))
         },

@@ -29,7 +29,7 @@ public struct ModelSpecification: Hashable, Sendable, CustomStringConvertible {
     public static let automatic = ModelSpecification(.automatic)
 
     /// `ets:select`: the single exponential smoothing form with the smallest AICc, as R's
-    /// `ets()` chooses it (naive where the series is too short); what the projections use to
+    /// `ets()` chooses it, with the fast estimator (naive where the series is too short); what the projections use to
     /// extrapolate one series.
     public static let automaticETS = ModelSpecification(.ets, uncheckedOptions: "select")
 

@@ -5,16 +5,27 @@ import Testing
 
 @Suite("ETS in the model catalogue")
 struct ETSCatalogueTests {
-    @Test(arguments: [("ets", ETS.Combination.akaikeWeighted, nil as String?), ("ets:select", .selected, nil), ("ets:MAdM", .selected, "MAdM")])
-    func namesResolve(name: String, combination: ETS.Combination, form: String?) throws {
+    @Test(arguments: [
+        ("ets", ETS.Combination.akaikeWeighted, nil as String?, ETS.Estimator.fast),
+        ("ets:select", .selected, nil, .fast),
+        ("ets:MAdM", .selected, "MAdM", .fast),
+        ("ets:like-r", .selected, nil, .likeR),
+        ("ets:weighted,like-r", .akaikeWeighted, nil, .likeR),
+        ("ets:MAdM,like-r", .selected, "MAdM", .likeR),
+    ])
+    func namesResolve(name: String, combination: ETS.Combination, form: String?, estimator: ETS.Estimator) throws {
         let spec = try ETS(options: name.split(separator: ":").dropFirst().first.map(String.init))
         #expect(spec.combination == combination)
         #expect(spec.form?.code == form)
+        #expect(spec.estimator == estimator)
+        #expect(spec.name == name)
+        #expect(spec.maximumEvaluations == estimator.defaultMaximumEvaluations)
         _ = try ModelCatalogue.standard.spec(named: name)
     }
 
-    @Test func unknownOptionsAreRejected() {
-        #expect(throws: ModelCatalogueError.self) { try ETS(options: "XYZ") }
+    @Test(arguments: ["XYZ", "select,weighted", "MAdM,ANN", "like-r,like-r", "select,MAdM", "", "like-r,"])
+    func unknownOptionsAreRejected(options: String) {
+        #expect(throws: ModelCatalogueError.self) { try ETS(options: options) }
     }
 
     /// Too short for any form (R's npars + 4 rule) or a single value: the catalogue's `ets`

@@ -14,7 +14,7 @@ struct ETSSelectionTests {
         var mismatches: [String] = []
         for model in ETSFixtures.models {
             let series = ETSFixtures.series[model.series]!
-            let fitted = try! ETS().fit(series)
+            let fitted = try! ETS(estimator: .likeR).fit(series)
             guard fitted.form == model.form else {
                 let code: String = fitted.form.code
                 let ours: Double = ETSFixtures.candidates[model.series]?[code] ?? .nan
