@@ -18,7 +18,7 @@ extension ModelCatalogue {
             // is always trained before it forecasts; this is for a bare spec).
             return AnyForecastModelSpec(name: "auto:global") { try Ensemble(members: [classic, AnyForecastModelSpec(global)]).fit($0) }
         }
-        let calibrated = AnyForecastModelSpec(ConformalIntervals(base: classic, calibrationHorizon: horizon))
+        let calibrated = AnyForecastModelSpec(ConformalIntervals.default(for: .automatic, base: classic, horizon: horizon))
         let ensemble = Ensemble(members: [calibrated, AnyForecastModelSpec(global)], combination: .mean)
         return AnyForecastModelSpec(name: "auto:global") { try ensemble.fit($0) }
     }
