@@ -5,6 +5,7 @@
 // Modules, lowest first; dependencies point one way only:
 //   CLapack                system LAPACKE + CBLAS (OpenBLAS)
 //   CSystemZlib            system zlib (the .xlsx reader's bounded raw inflate)
+//   CXGBoost               system XGBoost C API (the global gradient-boosted model)
 //   ScorecastNumerics      linear algebra, optimisers, distributions
 //   ScorecastCore          periods, series, calendar dates, the located data error
 //   ScorecastTimeSeries    the model protocol, model specifications, the forecasting
@@ -46,9 +47,10 @@ let package = Package(
             providers: [.apt(["liblapack-dev", "libopenblas-dev", "liblapacke-dev"])]
         ),
         .systemLibrary(name: "CSystemZlib", path: "Sources/CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CXGBoost", path: "Sources/CXGBoost", providers: [.apt(["libxgboost-dev"])]),
         .target(name: "ScorecastNumerics", dependencies: ["CLapack"]),
         .target(name: "ScorecastCore"),
-        .target(name: "ScorecastTimeSeries", dependencies: ["ScorecastCore", "ScorecastNumerics"]),
+        .target(name: "ScorecastTimeSeries", dependencies: ["ScorecastCore", "ScorecastNumerics", "CXGBoost"]),
         .target(name: "ScorecastSPC", dependencies: ["ScorecastCore", "ScorecastTimeSeries"]),
         .target(name: "ScorecastCharts"),
         .target(name: "ScorecastData", dependencies: ["ScorecastCore", "CSystemZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

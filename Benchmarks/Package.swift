@@ -34,6 +34,7 @@ let package = Package(
             path: "Benchmarks/M3Series"),
         benchmark("ETS", using: ["ScorecastCore", "ScorecastTimeSeries"], local: ["M3Series"]),
         benchmark("Theta", using: ["ScorecastCore", "ScorecastTimeSeries"], local: ["M3Series"]),
+        benchmark("Global", using: ["ScorecastCore", "ScorecastTimeSeries"], local: ["M3Series"]),
         benchmark("Automatic", using: ["ScorecastCore", "ScorecastTimeSeries"], local: ["M3Series"]),
         benchmark("Comparators", using: ["ScorecastComparators", "ScorecastCore", "ScorecastData"]),
         benchmark("Projection", using: ["ScorecastProjection", "ScorecastCore", "ScorecastTimeSeries", "ScorecastNumerics"]),

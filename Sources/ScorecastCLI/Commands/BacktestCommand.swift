@@ -39,9 +39,11 @@ struct BacktestCommand: AsyncScorecastCommand {
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var batch: BatchOptions
+    @OptionGroup(visibility: .hidden) var global: GlobalTrainingSettings
 
     func validate() throws {
         try model.validate()
+        _ = try global.trainingOptions()
         guard origins >= 1 else { throw ValidationError("--origins must be at least 1, found \(origins)") }
         guard step >= 1 else { throw ValidationError("--step must be at least 1, found \(step)") }
     }
@@ -51,6 +53,20 @@ struct BacktestCommand: AsyncScorecastCommand {
         let backtest = RollingOriginBacktest(horizon: model.horizon, origins: origins, step: step, levels: model.levels)
         let reader = try input.reader()
         let fileName = reader.csv.fileName
+        // Models that learn across series (global) are trained at each origin on every series
+        // cut at that origin, so the whole batch is read first.
+        var wholeBatch: IndexingIterator<[ObservedSeries]>?
+        var originPipelines: [[ForecastPipeline]?] = pipelines.map { _ in nil }
+        if pipelines.contains(where: \.needsBatchTraining) {
+            var all: [ObservedSeries] = []
+            while let observed = try reader.nextSeries() { all.append(observed) }
+            let series = all.map(\.series)
+            let trainingOptions = try global.trainingOptions()
+            originPipelines = pipelines.map {
+                $0.needsBatchTraining ? backtest.originPipelines($0, batch: series, jobs: model.jobs, options: trainingOptions) : nil
+            }
+            wholeBatch = all.makeIterator()
+        }
         let output = try self.output.open(streaming: !batch.strict)
         var header = CSVWriter()
         header.writeRecord(["series", "model", "origins"] + AccuracyTable.measureColumns(levels: model.levels) + ["note"])
@@ -61,9 +77,18 @@ struct BacktestCommand: AsyncScorecastCommand {
         let levels = model.levels
         try await forEachConcurrently(
             jobs: model.jobs,
-            next: { try reader.nextSeries() },
-            transform: { observed -> (ObservedSeries, Result<[BacktestResult], SeriesFailure>) in
-                (observed, Result { try pipelines.map { try backtest.evaluate($0, on: observed.series) } }.mapError(SeriesFailure.init))
+            next: {
+                if wholeBatch != nil { return wholeBatch!.next() }
+                return try reader.nextSeries()
+            },
+            transform: { [originPipelines] observed -> (ObservedSeries, Result<[BacktestResult], SeriesFailure>) in
+                let results = Result {
+                    try pipelines.indices.map { index in
+                        if let perOrigin = originPipelines[index] { return try backtest.evaluate(originPipelines: perOrigin, on: observed.series) }
+                        return try backtest.evaluate(pipelines[index], on: observed.series)
+                    }
+                }
+                return (observed, results.mapError(SeriesFailure.init))
             },
             consume: { observed, result in
                 var rows = CSVWriter()

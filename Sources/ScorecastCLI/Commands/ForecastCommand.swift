@@ -64,18 +64,29 @@ struct ForecastCommand: AsyncScorecastCommand {
 
     @OptionGroup var units: IndicatorUnitOptions
     @OptionGroup var seasonality: SeasonalityOptions
+    @OptionGroup var global: GlobalModelOptions
 
     func validate() throws {
         try model.validate()
         guard model.model.count == 1 else { throw ValidationError("forecast takes one --model; use backtest to compare models") }
+        try global.validate(specification: try model.specifications()[0])
     }
 
     func execute() async throws {
-        let pipeline = try model.pipelines()[0]
+        var pipeline = try model.pipelines()[0]
         let source = try ForecastSource(input: input, units: units)
         let profiles = try seasonality.load(useBundledDefault: source.isScorecardFolder).profiles
         let reader = try source.reader()
         let fileName = reader.csv.fileName
+        // A model that learns across series (global) is trained on the whole batch first;
+        // the series are then forecast one by one as for any other model.
+        var batch: IndexingIterator<[ObservedSeries]>?
+        if pipeline.needsBatchTraining {
+            var all: [ObservedSeries] = []
+            while let observed = try reader.nextSeries() { all.append(try source.checkedAgainstCatalogue(observed, file: fileName)) }
+            pipeline = try global.prepare(pipeline, batch: all, jobs: model.jobs, inputFile: fileName)
+            batch = all.makeIterator()
+        }
         let output = try self.output.open(streaming: !strict)
         let layout = format.layout(levels: pipeline.levels, requested: pipeline.modelName, input: input)
         let horizon = model.horizon
@@ -87,8 +98,11 @@ struct ForecastCommand: AsyncScorecastCommand {
         var progress = model.progressReporter("forecast", total: reader.seriesCount)
         try await forEachConcurrently(
             jobs: model.jobs,
-            next: { try reader.nextSeries().map { try source.checkedAgainstCatalogue($0, file: fileName) } },
-            transform: { observed -> SeriesForecastRows in
+            next: {
+                if batch != nil { return batch!.next() }
+                return try reader.nextSeries().map { try source.checkedAgainstCatalogue($0, file: fileName) }
+            },
+            transform: { [pipeline] observed -> SeriesForecastRows in
                 do {
                     let last = observed.series.start.advanced(by: observed.series.count - 1 + horizon)
                     guard last.year <= Period.latestYear else {

@@ -23,6 +23,10 @@ public struct ModelFallback: Sendable, Equatable, CustomStringConvertible {
         case tooFewChanges
         /// Every member of an ensemble fell back; the mean of their stand-ins is the forecast.
         case everyMemberFellBack
+        /// The global model has no window for the series (too short, or no level).
+        case globalWindowUnavailable(GlobalWindow.Unavailable)
+        /// The batch could not train a global model.
+        case globalModelUntrained(GlobalModelError)
 
         public var description: String {
             switch self {
@@ -33,6 +37,10 @@ public struct ModelFallback: Sendable, Equatable, CustomStringConvertible {
             case .lastSeasonIncomplete: "a month of the last season was never observed"
             case .tooFewChanges: "fewer than two period-to-period changes observed"
             case .everyMemberFellBack: "every ensemble member fell back to a simpler model"
+            case .globalWindowUnavailable(.tooShort(let got, let needed)):
+                "series has \(got) periods; the global model's window needs at least \(needed)"
+            case .globalWindowUnavailable(.noLevel): "the global model's window has no level (its recent values are missing or zero)"
+            case .globalModelUntrained(let error): "no global model: \(error)"
             }
         }
     }

@@ -14,8 +14,10 @@ public enum IntervalMethod: String, CaseIterable, Sendable, Hashable {
     public func isConformal(for specification: ModelSpecification) -> Bool {
         switch self {
         case .model: false
-        case .conformal: true
-        case .default: ModelCatalogue.registration(of: specification.family).conformalByDefault
+        // The global model's intervals are conformal already, on its own held-out windows;
+        // rolling-origin refits of a model trained on the whole batch would see the future.
+        case .conformal: !specification.trainsOnBatch
+        case .default: ModelCatalogue.registration(of: specification.family).conformalByDefault && !specification.trainsOnBatch
         }
     }
 }

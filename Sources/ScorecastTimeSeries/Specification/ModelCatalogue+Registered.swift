@@ -11,8 +11,9 @@ extension ModelCatalogue {
     /// conformally under `--intervals default`. The checklist is in `docs/adding-a-model.md`.
     static let registered: [Entry] = [
         Entry(.automatic, automaticSummary, conformalByDefault: true) { options, catalogue in
+            if options?.lowercased() == "global" { return catalogue.automaticWithGlobalSpec() }
             if let options {
-                throw ModelCatalogueError.invalidOptions(model: ModelFamily.automatic.rawValue, options: options, expected: "no options")
+                throw ModelCatalogueError.invalidOptions(model: ModelFamily.automatic.rawValue, options: options, expected: "no options, or global")
             }
             return catalogue.automaticSpec()
         },
@@ -53,9 +54,16 @@ extension ModelCatalogue {
         ) { options, catalogue in
             try CalendarGLM.catalogueSpec(options: options, calendar: catalogue.calendarContext.calendar, events: catalogue.calendarContext.events)
         },
+        Entry(
+            .global,
+            "global gradient-boosted trees (XGBoost) trained across every series of the batch on windows of 24 normalised lags, one booster per step, intervals conformal on held-out windows; naive where a series is shorter than 12 periods or its recent values are all zero"
+        ) { options, catalogue in
+            if let options { throw ModelCatalogueError.invalidOptions(model: ModelFamily.global.rawValue, options: options, expected: "no options") }
+            return GlobalForecastSpec(trained: catalogue.trainedGlobalModel?.result)
+        },
     ]
 
     /// One line on what `auto` does, for `--help` and `scorecast models`.
     public static let automaticSummary =
-        "the mean of ets, theta, theta:stm, theta:dotm and arima (a member too short for its model is left out; where every member is, naive, saying so); with --calendar england, per series whichever of that ensemble and the calendar GLM (glm) has the lower error on the last season held out"
+        "the mean of ets, theta, theta:stm, theta:dotm and arima (a member too short for its model is left out; where every member is, naive, saying so); with --calendar england, per series whichever of that ensemble and the calendar GLM (glm) has the lower error on the last season held out; auto:global also averages in the global model trained on the batch"
 }

@@ -75,6 +75,10 @@ public struct ModelCatalogue: Sendable {
     public static let entries: [Entry] = registered
     /// What the calendar-aware entries are bound to, and whether `auto` considers them.
     public let calendarContext: CalendarContext
+    /// The global model the `global` entry forecasts with, once trained on a batch (or why
+    /// it could not be), and the horizon it was trained for; `nil` before
+    /// (``ForecastPipeline/training(on:jobs:options:)``).
+    public var trainedGlobalModel: TrainedGlobalModel? = nil
 
     public init(calendarContext: CalendarContext = CalendarContext()) {
         self.calendarContext = calendarContext

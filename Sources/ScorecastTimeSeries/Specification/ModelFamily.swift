@@ -28,6 +28,8 @@ public enum ModelFamily: String, CaseIterable, Sendable, Hashable, CustomStringC
     case ensemble
     /// The calendar-aware generalised linear model.
     case glm
+    /// The global gradient-boosted model, trained across the batch (``GlobalModel``).
+    case global
 
     /// The name the command line uses.
     public var description: String { rawValue }

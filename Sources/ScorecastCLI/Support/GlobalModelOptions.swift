@@ -1,0 +1,110 @@
+import ArgumentParser
+import ScorecastCore
+import ScorecastData
+import ScorecastTimeSeries
+
+/// `--save-global FILE` and `--global-model FILE`: keeping and reusing the global model
+/// (`--model global`), which is trained on the whole batch before any series is forecast.
+///
+/// A region or the DfE trains on every council (`--save-global`); a council forecasts its own
+/// series with that model (`--global-model`), without training. A model file of another
+/// format version, or a batch that does not fit the model's windows (another calendar, a
+/// longer horizon), is refused with one line naming the file and line (exit 65).
+struct GlobalModelOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "With --model global: write the trained model (XGBoost's JSON boosters, the window settings, the calibration scores) to this file, whole or not at all.",
+            valueName: "path"))
+    var saveGlobal: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --model global: forecast with the model in this file (written by --save-global) instead of training on the input.",
+            valueName: "path"))
+    var globalModel: String?
+
+    @OptionGroup(visibility: .hidden) var training: GlobalTrainingSettings
+
+    func validate(specification: ModelSpecification) throws {
+        if (saveGlobal != nil || globalModel != nil) && !specification.trainsOnBatch {
+            throw ValidationError("--save-global and --global-model go with --model global")
+        }
+        _ = try training.trainingOptions()
+    }
+
+    /// `pipeline` ready to forecast `batch` (read from `inputFile`): trained on it, or with
+    /// the model read from `--global-model`, and saved to `--save-global` when asked.
+    ///
+    /// - Throws: ``DataError`` for a model file that cannot be read as one, or that `batch`
+    ///   does not fit; ``FileError`` when a file cannot be read or written.
+    func prepare(_ pipeline: ForecastPipeline, batch: [ObservedSeries], jobs: Int, inputFile: String) throws -> ForecastPipeline {
+        guard pipeline.needsBatchTraining else { return pipeline }
+        let ready: ForecastPipeline
+        if let path = globalModel {
+            let model = try GlobalModel(serialized: try ByteSource(path: path).readAll(), file: path)
+            for observed in batch where observed.series.frequency != model.settings.frequency {
+                throw DataError(
+                    file: path, line: 2, column: 1,
+                    expected:
+                        "a model for \(observed.series.frequency) series like '\(observed.name)' (\(inputFile) line \(observed.firstLine)); this one was trained on \(model.settings.frequency) windows"
+                )
+            }
+            do {
+                ready = try pipeline.using(model)
+            } catch {
+                throw DataError(file: path, line: 5, column: 1, expected: "a model for at least --horizon \(pipeline.horizon) steps; \(error)")
+            }
+        } else {
+            ready = pipeline.training(on: batch.map(\.series), jobs: jobs, options: try training.trainingOptions())
+        }
+        if let path = saveGlobal, let model = ready.globalModel {
+            try OutputFile.write(try model.serialized(), to: path)
+        }
+        return ready
+    }
+}
+
+/// The global model's training settings that the validation study varied
+/// (docs/pending/README-issue-24.md), for `forecast` and `backtest`; hidden from `--help`
+/// because the defaults are the measured choice.
+struct GlobalTrainingSettings: ParsableArguments {
+    @Option(help: ArgumentHelp("Global model: normalised lags per window.", visibility: .hidden))
+    var globalLags = GlobalTrainingOptions().lags
+    @Option(help: ArgumentHelp("Global model: values averaged into the window's level.", visibility: .hidden))
+    var globalLevelLength = GlobalTrainingOptions().levelLength
+    @Option(help: ArgumentHelp("Global model: features beside the lags, comma-separated, or none.", visibility: .hidden))
+    var globalFeatures = GlobalTrainingOptions().features.map(\.rawValue).joined(separator: ",")
+    @Option(help: ArgumentHelp("Global model: trees per booster.", visibility: .hidden))
+    var globalTrees = GlobalTrainingOptions().parameters.trees
+    @Option(help: ArgumentHelp("Global model: pseudo-Huber slope, or 0 for squared error.", visibility: .hidden))
+    var globalHuberSlope = GlobalTrainingOptions().parameters.huberSlope ?? 0
+    @Option(help: ArgumentHelp("Global model: training windows per booster beyond which they are sampled.", visibility: .hidden))
+    var globalMaximumWindows = GlobalTrainingOptions().maximumRowsPerStep
+
+    /// The training options the (hidden) settings give.
+    func trainingOptions() throws -> GlobalTrainingOptions {
+        var options = GlobalTrainingOptions()
+        guard globalLags >= 1, globalLevelLength >= 1, globalLevelLength <= globalLags else {
+            throw ValidationError("--global-lags must be at least --global-level-length, and both at least 1")
+        }
+        guard globalTrees >= 1, globalHuberSlope >= 0, globalMaximumWindows >= 1 else {
+            throw ValidationError("--global-trees and --global-maximum-windows must be at least 1, --global-huber-slope at least 0")
+        }
+        options.lags = globalLags
+        options.levelLength = globalLevelLength
+        options.features =
+            try globalFeatures == "none"
+            ? []
+            : globalFeatures.split(separator: ",").map { name in
+                guard let feature = GlobalFeature(rawValue: String(name)) else {
+                    throw ValidationError(
+                        "--global-features: expected none or some of \(GlobalFeature.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return feature
+            }
+        options.parameters.trees = globalTrees
+        options.parameters.huberSlope = globalHuberSlope > 0 ? globalHuberSlope : nil
+        options.maximumRowsPerStep = globalMaximumWindows
+        return options
+    }
+}

@@ -1,0 +1,24 @@
+import ScorecastCore
+
+/// What a global model is trained with, beside the batch: the window's shape (its horizon and
+/// calendar come from the pipeline and the batch), the boosters' parameters and the cap on
+/// training windows. The defaults are what `--model global` uses.
+public struct GlobalTrainingOptions: Sendable, Equatable {
+    /// Normalised lags per window.
+    public var lags = 24
+    /// Values averaged into the window's level.
+    public var levelLength = 12
+    /// Features beside the lags.
+    public var features: [GlobalFeature] = [.seasonPosition, .historyLength]
+    /// The boosters' parameters (the seed is the pipeline's).
+    public var parameters = GlobalBoostingParameters()
+    /// Windows per booster beyond which they are sampled.
+    public var maximumRowsPerStep = GlobalModel.defaultMaximumRowsPerStep
+
+    public init() {}
+
+    /// The window settings for `horizon` steps of `frequency` series.
+    public func settings(horizon: Int, frequency: Frequency) -> GlobalWindowSettings {
+        GlobalWindowSettings(horizon: horizon, frequency: frequency, lags: lags, levelLength: levelLength, features: features)
+    }
+}

@@ -1,0 +1,14 @@
+/// The outcome of a batch's training step, as a catalogue carries it to the specs that
+/// forecast with it (`global`, `auto:global`): the model or why there is none, and the horizon
+/// the pipeline asked for.
+public struct TrainedGlobalModel: Sendable {
+    /// The model, or why the batch could not train one.
+    public var result: Result<GlobalModel, GlobalModelError>
+    /// The pipeline's horizon (what `auto:global` calibrates its other members over).
+    public var horizon: Int
+
+    public init(_ result: Result<GlobalModel, GlobalModelError>, horizon: Int) {
+        self.result = result
+        self.horizon = horizon
+    }
+}

@@ -1,0 +1,57 @@
+import ScorecastCore
+import ScorecastNumerics
+
+extension ModelSpecification {
+    /// Whether the model learns across the batch (`global`, `auto:global`): its pipeline is
+    /// trained on every series before any is forecast (``ForecastPipeline/training(on:jobs:options:)``).
+    public var trainsOnBatch: Bool { family == .global || (family == .automatic && options?.lowercased() == "global") }
+}
+
+extension ForecastPipeline {
+    /// Whether this pipeline must be trained on the batch before it forecasts.
+    public var needsBatchTraining: Bool { specification.trainsOnBatch && catalogue.trainedGlobalModel == nil }
+
+    /// The batch-training step of a model that learns across series (`global`): trains the
+    /// global model on every series of `batch` and returns the pipeline that forecasts each
+    /// series with it, with `options` (windows, boosters, cap). Training randomness comes from
+    /// the pipeline's seed; `jobs` boosters grow at once (the model does not depend on `jobs`).
+    ///
+    /// When the batch cannot train a model (too short, mixed calendars), every series' fit
+    /// falls back to naive saying why (``ModelFallback/Reason/globalModelUntrained(_:)``).
+    public func training(on batch: [TimeSeries], jobs: Int = 1, options: GlobalTrainingOptions = GlobalTrainingOptions()) -> ForecastPipeline {
+        guard specification.trainsOnBatch else { return self }
+        var generator = Xoshiro256StarStar(seed: seed)
+        var parameters = options.parameters
+        parameters.seed = seed
+        let frequency = batch.first?.frequency ?? .monthly
+        let result = Result { () throws(GlobalModelError) -> GlobalModel in
+            try GlobalModel.train(
+                on: batch, settings: options.settings(horizon: horizon, frequency: frequency), parameters: parameters,
+                maximumRowsPerStep: options.maximumRowsPerStep, jobs: jobs, using: &generator)
+        }
+        return with(globalModel: result)
+    }
+
+    /// The pipeline forecasting with `model` (read with `--global-model`), without training.
+    ///
+    /// - Throws: ``GlobalModelError/horizonBeyondModel(model:asked:)`` when the pipeline's
+    ///   horizon exceeds the model's.
+    public func using(_ model: GlobalModel) throws(GlobalModelError) -> ForecastPipeline {
+        guard horizon <= model.settings.horizon else { throw .horizonBeyondModel(model: model.settings.horizon, asked: horizon) }
+        return with(globalModel: .success(model))
+    }
+
+    /// The trained model, once ``training(on:jobs:options:)`` or
+    /// ``using(_:)`` has run; `nil` before, or when training failed.
+    public var globalModel: GlobalModel? { try? catalogue.trainedGlobalModel?.result.get() }
+
+    private func with(globalModel: Result<GlobalModel, GlobalModelError>) -> ForecastPipeline {
+        var catalogue = catalogue
+        catalogue.trainedGlobalModel = TrainedGlobalModel(globalModel, horizon: horizon)
+        do {
+            return try ForecastPipeline(specification, horizon: horizon, levels: levels, intervals: intervals, catalogue: catalogue, seed: seed)
+        } catch {
+            preconditionFailure("a pipeline's specification built once builds again: \(error)")
+        }
+    }
+}

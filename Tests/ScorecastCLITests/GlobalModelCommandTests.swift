@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@testable import ScorecastCLI
+
+/// `--model global` through the command line: deterministic output, the model file's round
+/// trip, and a bad model file as one located line with exit 65. Small boosters (10 trees,
+/// horizon 3) keep the suite quick.
+@Suite("Global model commands")
+struct GlobalModelCommandTests {
+    /// Eight monthly series, five years each, of different levels, trends and seasonal phases.
+    static var batch: String {
+        var text = "series,period,value\n"
+        for index in 0..<8 {
+            for month in 0..<60 {
+                let level = 100.0 * Double(index + 1)
+                let value = level * (1 + 0.004 * Double(month * (index % 3))) * (1 + 0.2 * sin(Double(month + index) * Double.pi / 6))
+                text += "s\(index),\(2015 + month / 12)-\(String(format: "%02d", month % 12 + 1)),\(value.rounded())\n"
+            }
+        }
+        return text
+    }
+
+    static let small = ["--horizon", "3", "--global-trees", "10"]
+
+    @Test func sameBytesAcrossRunsJobsAndASavedModel() async throws {
+        let run = try CommandRun()
+        try run.write("batch.csv", Self.batch)
+        func forecast(_ output: String, _ extra: [String]) async throws {
+            let status = await BatchFailureTests.status(
+                ["forecast", run.path("batch.csv"), "--model", "global", "--output", run.path(output)] + Self.small + extra)
+            #expect(status.status == 0, "\(status.stderr)")
+        }
+        try await forecast("one.csv", ["--jobs", "1", "--save-global", run.path("model.txt")])
+        try await forecast("again.csv", ["--jobs", "1"])
+        try await forecast("two.csv", ["--jobs", "2"])
+        try await forecast("reloaded.csv", ["--jobs", "2", "--global-model", run.path("model.txt")])
+        let one = try run.read("one.csv")
+        #expect(one.split(separator: "\n").count == 1 + 8 * 3)
+        #expect(one.contains(",global,"))
+        #expect(try run.read("again.csv") == one)
+        #expect(try run.read("two.csv") == one)
+        #expect(try run.read("reloaded.csv") == one)
+        #expect(try run.read("model.txt").hasPrefix("scorecast-global-model 1\nfrequency monthly\n"))
+    }
+
+    /// A model file of another version, or one that forecasts fewer steps than asked, is one
+    /// line naming the file and line, exit 65, and no output.
+    @Test(arguments: [
+        ("version", 1), ("horizon", 5),
+    ])
+    func badModelFileIsExit65(defect: String, line: Int) async throws {
+        let run = try CommandRun()
+        try run.write("batch.csv", Self.batch)
+        let saved = await BatchFailureTests.status(
+            ["forecast", run.path("batch.csv"), "--model", "global", "--output", run.path("first.csv"), "--save-global", run.path("model.txt")]
+                + Self.small)
+        #expect(saved.status == 0)
+        var horizon = "3"
+        if defect == "version" {
+            let text = try run.read("model.txt").replacingOccurrences(of: "scorecast-global-model 1\n", with: "scorecast-global-model 0\n")
+            try run.write("model.txt", text)
+        } else {
+            horizon = "4"
+        }
+        let failed = await BatchFailureTests.status(
+            [
+                "forecast", run.path("batch.csv"), "--model", "global", "--horizon", horizon, "--global-trees", "10", "--output", run.path("out.csv"),
+                "--global-model", run.path("model.txt"),
+            ])
+        #expect(failed.status == 65)
+        #expect(failed.stderr.contains { $0.contains("\(run.path("model.txt")):\(line):1: ") }, "\(failed.stderr)")
+        #expect(!run.exists("out.csv"))
+    }
+
+    /// backtest retrains at each origin and scores every series.
+    @Test func backtestScoresEverySeries() async throws {
+        let run = try CommandRun()
+        try run.write("batch.csv", Self.batch)
+        let status = await BatchFailureTests.status(
+            ["backtest", run.path("batch.csv"), "--model", "global", "--origins", "2", "--step", "3", "--jobs", "2", "--output", run.path("bt.csv")]
+                + Self.small)
+        #expect(status.status == 0, "\(status.stderr)")
+        let rows = try run.read("bt.csv").split(separator: "\n")
+        #expect(rows.count == 1 + 8 + 1)
+        #expect(rows.dropFirst().prefix(8).allSatisfy { $0.contains(",global,2,") })
+        #expect(rows.last?.hasPrefix("ALL,global,16,") == true)
+    }
+}
