@@ -2,12 +2,6 @@ import ArgumentParser
 import ScorecastData
 import ScorecastProjection
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `scorecast example-903 --seed N --years 5 --out DIR`: a synthetic council's 903 returns.
 struct Example903Command: ScorecastCommand {
     static let configuration = CommandConfiguration(
@@ -22,14 +16,7 @@ struct Example903Command: ScorecastCommand {
             """
     )
 
-    @Option(help: "Seed of the random numbers.")
-    var seed: UInt64 = 903
-
-    @Option(help: "Collection years to write.")
-    var years = 5
-
-    @Option(help: ArgumentHelp("The year the last collection year ends (2025 for 2024-25).", valueName: "YYYY"))
-    var lastYear = 2025
+    @OptionGroup var collection: SyntheticReturnsOptions
 
     @Option(help: "Children entering care a year (about 2.6 × this are in care at any time).")
     var entriesPerYear = 165.0
@@ -38,22 +25,13 @@ struct Example903Command: ScorecastCommand {
     var out: String
 
     func validate() throws {
-        guard (1...30).contains(years) else { throw ValidationError("--years must be 1 to 30") }
         guard entriesPerYear > 0 && entriesPerYear <= 100_000 else { throw ValidationError("--entries-per-year must be above 0 and at most 100000") }
     }
 
     func execute() throws {
-        let files = SyntheticSSDA903(seed: seed, years: years, lastCollectionYear: lastYear, entriesPerYear: entriesPerYear).files()
-        if mkdir(out, 0o777) != 0 && errno != EEXIST { throw FileError.current(out, .write) }
-        for folder in Set(files.map { String($0.path.split(separator: "/")[0]) }) {
-            let path = out + "/" + folder
-            if mkdir(path, 0o777) != 0 && errno != EEXIST { throw FileError.current(path, .write) }
-        }
-        let outputs = try files.map { file in
-            let output = try OutputFile(path: out + "/" + file.path)
-            try output.write(file.text)
-            return output
-        }
-        for output in outputs { try output.commit() }
+        let files = SyntheticSSDA903(
+            seed: collection.seed, years: collection.years, lastCollectionYear: collection.lastYear, entriesPerYear: entriesPerYear
+        ).files()
+        try writeAll(files.map { ($0.path, Array($0.text.utf8)) }, into: out)
     }
 }

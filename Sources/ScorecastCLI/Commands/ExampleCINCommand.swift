@@ -2,12 +2,6 @@ import ArgumentParser
 import ScorecastData
 import ScorecastProjection
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `scorecast example-cin --seed N --years 5 --out DIR [--truth FILE]`: a synthetic council's
 /// children in need census returns, and the truth of every monthly measure.
 struct ExampleCINCommand: ScorecastCommand {
@@ -25,14 +19,7 @@ struct ExampleCINCommand: ScorecastCommand {
             """
     )
 
-    @Option(help: "Seed of the random numbers.")
-    var seed: UInt64 = 903
-
-    @Option(help: "Collection years to write.")
-    var years = 5
-
-    @Option(help: ArgumentHelp("The year the last collection year ends (2025 for 2024-25).", valueName: "YYYY"))
-    var lastYear = 2025
+    @OptionGroup var collection: SyntheticReturnsOptions
 
     @Option(help: "Referrals a year on average.")
     var referralsPerYear = 600.0
@@ -47,21 +34,17 @@ struct ExampleCINCommand: ScorecastCommand {
     var out: String
 
     func validate() throws {
-        guard (1...30).contains(years) else { throw ValidationError("--years must be 1 to 30") }
         guard referralsPerYear > 0 && referralsPerYear <= 200_000 else {
             throw ValidationError("--referrals-per-year must be above 0 and at most 200000")
         }
     }
 
     func execute() throws {
-        let council = SyntheticCINCensus(seed: seed, years: years, lastCollectionYear: lastYear, referralsPerYear: referralsPerYear, messy: !clean)
+        let council = SyntheticCINCensus(
+            seed: collection.seed, years: collection.years, lastCollectionYear: collection.lastYear, referralsPerYear: referralsPerYear, messy: !clean
+        )
         let (files, known) = council.generate()
-        if mkdir(out, 0o777) != 0 && errno != EEXIST { throw FileError.current(out, .write) }
-        var outputs = try files.map { file in
-            let output = try OutputFile(path: out + "/" + file.path)
-            try output.write(file.text)
-            return output
-        }
+        var outputs = try stageAll(files.map { ($0.path, Array($0.text.utf8)) }, into: out)
         if let truth {
             var csv = CSVWriter()
             csv.writeRecord(["series", "period", "value"])

@@ -3,12 +3,6 @@ import ScorecastCore
 import ScorecastData
 import ScorecastTimeSeries
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `scorecast import-scorecard FILE --month YYYY-MM --out DIR`: the text of a published
 /// scorecard into the tidy files.
 struct ImportScorecard: ScorecastCommand {
@@ -99,18 +93,4 @@ func readText(_ path: String) throws -> String {
         index += length
     }
     return String(decoding: bytes, as: UTF8.self)
-}
-
-/// Writes every file into `directory` (created if missing), all or none: each goes to a
-/// temporary file first, and they are renamed into place only once all are written.
-func writeAll(_ files: [(name: String, bytes: [UInt8])], into directory: String) throws {
-    if mkdir(directory, 0o777) != 0 && errno != EEXIST {
-        throw FileError.current(directory, .write)
-    }
-    let outputs = try files.map { file in
-        let output = try OutputFile(path: directory + "/" + file.name)
-        try output.write(file.bytes)
-        return output
-    }
-    for output in outputs { try output.commit() }
 }
