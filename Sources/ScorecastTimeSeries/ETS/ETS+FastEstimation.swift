@@ -33,23 +33,17 @@ extension ETS {
         let m = form.season == .none ? 1 : setUp.m
         let start = ETS.startingParameters(form: form, limits: limits, bounds: bounds, m: m)
         guard ETS.satisfiesBounds(start, form: form, m: m, limits: limits, bounds: bounds) else { return nil }
-        var smoothing = [start.alpha]
-        var lower = [limits.alpha.lowerBound], upper = [limits.alpha.upperBound]
-        if form.trend != .none {
-            smoothing.append(start.beta)
-            lower.append(limits.beta.lowerBound)
-            upper.append(limits.beta.upperBound)
-        }
-        if form.season != .none {
-            smoothing.append(start.gamma)
-            lower.append(limits.gamma.lowerBound)
-            upper.append(limits.gamma.upperBound)
-        }
-        if form.damped {
-            smoothing.append(start.phi)
-            lower.append(limits.phi.lowerBound)
-            upper.append(limits.phi.upperBound)
-        }
+        let smoothing = LikelihoodObjective.smoothingVector(start, form: form)
+        let lower = LikelihoodObjective.smoothingVector(
+            ETS.Parameters(
+                alpha: limits.alpha.lowerBound, beta: limits.beta.lowerBound, gamma: limits.gamma.lowerBound,
+                phi: limits.phi.lowerBound),
+            form: form)
+        let upper = LikelihoodObjective.smoothingVector(
+            ETS.Parameters(
+                alpha: limits.alpha.upperBound, beta: limits.beta.upperBound, gamma: limits.gamma.upperBound,
+                phi: limits.phi.upperBound),
+            form: form)
         let smoothingCount = smoothing.count
         var point = smoothing + setUp.initialState(for: form)
         guard point.count < setUp.observedCount - 1 else { return nil }

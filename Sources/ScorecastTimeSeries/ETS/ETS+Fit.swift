@@ -87,10 +87,7 @@ extension ETS {
         let start = ETS.startingParameters(form: form, limits: limits, bounds: bounds, m: m)
         guard ETS.satisfiesBounds(start, form: form, m: m, limits: limits, bounds: bounds) else { return nil }
         let state = setUp.initialState(for: form)
-        var startPoint = [start.alpha]
-        if form.trend != .none { startPoint.append(start.beta) }
-        if form.season != .none { startPoint.append(start.gamma) }
-        if form.damped { startPoint.append(start.phi) }
+        var startPoint = LikelihoodObjective.smoothingVector(start, form: form)
         let smoothingCount = startPoint.count
         startPoint += state
         let n = setUp.observedCount
@@ -181,6 +178,16 @@ struct LikelihoodObjective {
         self.bounds = bounds
         self.smoothingCount = smoothingCount
         self.ring = [Double](repeating: 0, count: form.season == .none ? 0 : m)
+    }
+
+    /// The smoothing part of a search vector: (α, β, γ, φ) with only the form's parameters,
+    /// the inverse of ``parameters(from:form:)``.
+    static func smoothingVector(_ parameters: ETS.Parameters, form: ETS.Form) -> [Double] {
+        var vector = [parameters.alpha]
+        if form.trend != .none { vector.append(parameters.beta) }
+        if form.season != .none { vector.append(parameters.gamma) }
+        if form.damped { vector.append(parameters.phi) }
+        return vector
     }
 
     static func parameters(from point: [Double], form: ETS.Form) -> ETS.Parameters {

@@ -32,10 +32,7 @@ extension FittedETS: RefilterableFittedModel {
     /// This form alone (no Akaike-weighted candidates) run on `prefix` through the fit's own
     /// final pass (``ETS/makeFitted(form:m:point:smoothingCount:setUp:series:notes:)``).
     private func refilteredForm(to prefix: TimeSeries) -> FittedETS? {
-        var point = [parameters.alpha]
-        if form.trend != .none { point.append(parameters.beta) }
-        if form.season != .none { point.append(parameters.gamma) }
-        if form.damped { point.append(parameters.phi) }
+        var point = LikelihoodObjective.smoothingVector(parameters, form: form)
         let smoothingCount = point.count
         point.append(initialState.level)
         if form.trend != .none { point.append(initialState.trend) }
