@@ -2,7 +2,7 @@
 // thread: training (both passes: the calibration boosters and the final ones) on the first
 // 200 series, and forecasting each of them with the trained model. Divide by 200 for the time
 // per series. The full-size figures (1,428 series, the default 300 trees) are in
-// docs/pending/README-issue-24.md, measured with `scorecast forecast --model global`.
+// docs/engineering-notes/issue-24.md, measured with `scorecast forecast --model global`.
 // Run: cd Benchmarks && swift package benchmark --target Global
 import Benchmark
 import M3Series

@@ -65,7 +65,7 @@ struct GlobalModelOptions: ParsableArguments {
 }
 
 /// The global model's training settings that the validation study varied
-/// (docs/pending/README-issue-24.md), for `forecast` and `backtest`; hidden from `--help`
+/// (docs/engineering-notes/issue-24.md), for `forecast` and `backtest`; hidden from `--help`
 /// because the defaults are the measured choice.
 struct GlobalTrainingSettings: ParsableArguments {
     @Option(help: ArgumentHelp("Global model: normalised lags per window.", visibility: .hidden))

@@ -15,7 +15,7 @@ extension ConformalIntervals {
     /// forecast errors have heavier tails than a few hundred overlapping calibration errors
     /// show. Checked on M1 and tourism monthly and the M3 test periods
     /// (`scripts/benchmarks/coverage-monthly.sh`; figures in
-    /// `docs/pending/README-issue-17-calibration.md`).
+    /// `docs/engineering-notes/issue-17.md`).
     public static let automaticOrigins = 20
     /// The score inflation of `auto`'s calibration.
     public static let automaticScoreInflation = 1.11

@@ -8,7 +8,7 @@ import ScorecastCore
 /// at every origin costs a full estimation each time, refiltering costs one pass over the data.
 /// The price is optimism: the parameters were estimated on data after the origin, so the
 /// errors are smaller than a genuine out-of-sample forecast's would be (measured in
-/// `docs/pending/README-issue-17-calibration.md`).
+/// `docs/engineering-notes/issue-17.md`).
 ///
 /// Reference: R. J. Hyndman and G. Athanasopoulos, *Forecasting: Principles and Practice*,
 /// 3rd ed., §5.10 (time series cross-validation; `forecast(fit, model = ...)` re-applies a

@@ -8,7 +8,7 @@ extension ModelCatalogue {
     ///
     /// Why the plain mean: on the validation split of M3 monthly (the last 18 training months
     /// held out) it was measured against weights of 0.3–0.7 on the global model
-    /// (`docs/pending/README-issue-24.md`). The combination needs the batch's training step
+    /// (`docs/engineering-notes/issue-24.md`). The combination needs the batch's training step
     /// (``ModelSpecification/trainsOnBatch``), like `global`.
     func automaticWithGlobalSpec() -> AnyForecastModelSpec {
         let global = GlobalForecastSpec(trained: trainedGlobalModel?.result ?? .failure(.notTrained))

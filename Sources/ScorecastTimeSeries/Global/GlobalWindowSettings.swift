@@ -28,7 +28,7 @@ public enum GlobalFeature: String, Sendable, Hashable, CaseIterable {
 /// The defaults follow the issue's sketch: 24 lags over a level of 12 (two seasons of a
 /// monthly series normalised by the last year's mean), with the season position and the
 /// history length added (their effect, measured on a validation split of M3 monthly, is in
-/// `docs/pending/README-issue-24.md`).
+/// `docs/engineering-notes/issue-24.md`).
 public struct GlobalWindowSettings: Sendable, Equatable {
     /// Values before the origin given to the model.
     public var lags: Int
