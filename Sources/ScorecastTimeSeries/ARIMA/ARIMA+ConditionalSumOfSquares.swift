@@ -2,7 +2,11 @@
 /// differenced series, those before the conditioning point taken as zero.
 ///
 /// Holds the differenced data and scratch space made once per fit, so that an evaluation
-/// allocates nothing: O(n · (p + mP + q + mQ)) arithmetic.
+/// allocates nothing. The multiplied-out lag polynomials of a seasonal model are mostly zero
+/// (φ(B)Φ(Bᵐ) has nonzero coefficients only at lags i + mj), so the recursion visits only the
+/// (p + 1)(P + 1) − 1 and (q + 1)(Q + 1) − 1 lags that can be nonzero: O(n · (pP + p + P +
+/// qQ + q + Q)) arithmetic instead of O(n · (p + mP + q + mQ)), the same sums (a skipped term is
+/// an exact zero).
 struct ARIMAConditionalSumOfSquares {
     let order: ARIMAOrder
     let period: Int
@@ -19,6 +23,12 @@ struct ARIMAConditionalSumOfSquares {
 
     private var autoregressive: [Double]
     private var movingAverage: [Double]
+    /// The lags (1-based, increasing) at which `autoregressive` / `movingAverage` can be nonzero.
+    private let autoregressiveLags: [Int]
+    private let movingAverageLags: [Int]
+    /// The coefficients at those lags, gathered at each evaluation.
+    private var autoregressiveAtLags: [Double]
+    private var movingAverageAtLags: [Double]
     /// Errors, reused between evaluations.
     private(set) var errors: [Double]
 
@@ -44,7 +54,22 @@ struct ARIMAConditionalSumOfSquares {
         }
         autoregressive = [Double](repeating: 0, count: order.p + period * order.seasonalP)
         movingAverage = [Double](repeating: 0, count: order.q + period * order.seasonalQ)
+        autoregressiveLags = Self.structuralLags(regular: order.p, seasonal: order.seasonalP, period: period)
+        movingAverageLags = Self.structuralLags(regular: order.q, seasonal: order.seasonalQ, period: period)
+        autoregressiveAtLags = [Double](repeating: 0, count: autoregressiveLags.count)
+        movingAverageAtLags = [Double](repeating: 0, count: movingAverageLags.count)
         errors = [Double](repeating: 0, count: values.count)
+    }
+
+    /// The lags i + m·j (0 ≤ i ≤ `regular`, 0 ≤ j ≤ `seasonal`, not both 0) of
+    /// `(1 ± Σ aᵢBⁱ)(1 ± Σ sⱼBᵐʲ)`, increasing: the only lags whose multiplied-out coefficient
+    /// can be nonzero (``ARIMAPolynomials/fillAutoregressive(_:seasonal:period:into:)``).
+    static func structuralLags(regular: Int, seasonal: Int, period: Int) -> [Int] {
+        var lags: [Int] = []
+        for j in 0...seasonal {
+            for i in 0...regular where i + j > 0 { lags.append(i + period * j) }
+        }
+        return Array(Set(lags)).sorted()
     }
 
     /// Number of error terms in the sum, n − ncond.
@@ -62,21 +87,32 @@ struct ARIMAConditionalSumOfSquares {
         ARIMAPolynomials.fillMovingAverage(
             parameters[p..<(p + q)], seasonal: parameters[(p + q + sp)..<(p + q + sp + sq)], period: period, into: &movingAverage)
         let shift = constant == .none ? 0 : parameters[o.coefficientCount] * constantScale
+        for (index, lag) in autoregressiveLags.enumerated() { autoregressiveAtLags[index] = autoregressive[lag - 1] }
+        for (index, lag) in movingAverageLags.enumerated() { movingAverageAtLags[index] = movingAverage[lag - 1] }
         let start = conditioningCount
         let n = differenced.count
         var sum = 0.0
         differenced.withUnsafeBufferPointer { w in
-            autoregressive.withUnsafeBufferPointer { a in
-                movingAverage.withUnsafeBufferPointer { b in
-                    errors.withUnsafeMutableBufferPointer { e in
-                        for t in 0..<min(start, n) { e[t] = 0 }
-                        guard start < n else { return }
-                        for t in start..<n {
-                            var value = w[t] - shift
-                            for k in 0..<a.count { value -= a[k] * (w[t - k - 1] - shift) }
-                            for k in 0..<min(b.count, t) { value -= b[k] * e[t - k - 1] }
-                            e[t] = value
-                            sum += value * value
+            autoregressiveAtLags.withUnsafeBufferPointer { a in
+                autoregressiveLags.withUnsafeBufferPointer { aLags in
+                    movingAverageAtLags.withUnsafeBufferPointer { b in
+                        movingAverageLags.withUnsafeBufferPointer { bLags in
+                            errors.withUnsafeMutableBufferPointer { e in
+                                for t in 0..<min(start, n) { e[t] = 0 }
+                                guard start < n else { return }
+                                for t in start..<n {
+                                    var value = w[t] - shift
+                                    for k in 0..<a.count { value -= a[k] * (w[t - aLags[k]] - shift) }
+                                    // Errors before the series are zero: only lags ≤ t count.
+                                    for k in 0..<b.count {
+                                        let lag = bLags[k]
+                                        if lag > t { break }
+                                        value -= b[k] * e[t - lag]
+                                    }
+                                    e[t] = value
+                                    sum += value * value
+                                }
+                            }
                         }
                     }
                 }

@@ -38,7 +38,9 @@ extension FittedARIMA {
         for t in n..<(n + horizon) {
             var value = 0.0
             for (k, coefficient) in zip(1..., a) { value += coefficient * w[t - k] }
-            for (k, coefficient) in zip(1..., b) where t - k < n { value += coefficient * e[t - k] }
+            // Future errors are zero, and so are those before the series (the estimation's
+            // conditioning): a moving-average span longer than the series reads no further back.
+            for (k, coefficient) in zip(1..., b) where t - k < n && t - k >= 0 { value += coefficient * e[t - k] }
             w[t] = value
             var level = value + differencedConstant
             for (k, coefficient) in zip(1..., delta) { level += coefficient * y[t - k] }

@@ -46,10 +46,10 @@ public struct ConformalIntervals: ForecastModelSpec {
     public var policy: Policy
     /// How the model is brought to each origin.
     public var calibration: Calibration
-    /// Factor applied to every score: 1 takes the errors as they are; above 1 corrects for
-    /// errors known to be optimistic (refiltered ones, whose parameters saw the data after the
-    /// origin).
-    public var scoreInflation: Double
+    /// Factor applied to every score: `.constant(1)` takes the errors as they are; above 1
+    /// corrects for errors known to be optimistic (refiltered ones, whose parameters saw the
+    /// data after the origin).
+    public var scoreInflation: ScoreInflation
     /// Exponent κ of the tail correction: the interval at level L is widened by
     /// `(z_L / z₀.₉)^κ` (1 at 80%, more at higher levels), for calibrated and uncalibrated
     /// intervals alike; 0 leaves them as they are. Forecast errors have heavier tails than a
@@ -69,10 +69,10 @@ public struct ConformalIntervals: ForecastModelSpec {
 
     public init(
         base: AnyForecastModelSpec, calibrationHorizon: Int, origins: Int = 10, policy: Policy = .always, calibration: Calibration = .refit,
-        scoreInflation: Double = 1, tailExponent: Double = 0
+        scoreInflation: ScoreInflation = .constant(1), tailExponent: Double = 0
     ) {
         precondition(calibrationHorizon >= 1 && origins >= 1, "Calibration needs a horizon and at least one origin")
-        precondition(scoreInflation > 0 && scoreInflation.isFinite, "The score inflation is a positive factor")
+        precondition(scoreInflation.isValid, "The score inflation is a positive factor")
         precondition(tailExponent >= 0 && tailExponent.isFinite, "The tail exponent is a non-negative number")
         self.base = base
         self.calibrationHorizon = calibrationHorizon
@@ -108,6 +108,7 @@ public struct ConformalIntervals: ForecastModelSpec {
         var refittedOrigins = 0
         let originIndices = Self.originIndices(
             count: series.count, horizon: calibrationHorizon, origins: origins, seasonalPeriod: series.seasonalPeriod)
+        let inflation = scoreInflation.factor(count: series.observedCount, seasonalPeriod: series.seasonalPeriod)
         for origin in originIndices {
             let prefix = series.prefix(origin)
             var model: AnyFittedForecastModel? = calibration == .refilter ? fitted.refiltered(to: prefix) : nil
@@ -125,7 +126,7 @@ public struct ConformalIntervals: ForecastModelSpec {
                 let actual = series.values[origin + step]
                 guard !actual.isNaN, forecast.mean[step].isFinite else { continue }
                 let scale = Self.scale(lower: interval.lower[step], upper: interval.upper[step], z: zReference, step: step)
-                scores.append(scoreInflation * abs(actual - forecast.mean[step]) / scale)
+                scores.append(inflation * abs(actual - forecast.mean[step]) / scale)
             }
         }
         scores.sort()

@@ -78,82 +78,107 @@ extension FittedETS {
 
     /// Class 3 (ETS(M,N/A/Ad,M)): R's `class3` moment recursions on the q×m matrix
     /// M_h = E[(ℓ,b)ᵀ sᵀ] and its q·m × q·m covariance V_h.
+    ///
+    /// R writes the recursion with Kronecker products of the level–trend matrices F₁, G₁
+    /// (q × q) and the seasonal ones F₂ (the season's rotation) and G₂ (γ in one corner), dense
+    /// q·m × q·m products: O(h · (qm)³). Those products are sparse in a fixed pattern: F₂ ⊗ F₁
+    /// moves block (π(a), π(b)) of V to block (a, b) through F₁ (π(0) = m − 1, π(a) = a − 1),
+    /// and G₂ ⊗ G₁ touches only the first block row or column. Block by block, with
+    /// V′ = V[π(a), π(b)], W = V′ + M[:, π(a)] M[:, π(b)]ᵀ, K₀ = γF₁ + G₁ and K_a = G₁ for a ≥ 1:
+    ///
+    ///     V_{h+1}[a, b] = F₁V′F₁ᵀ + σ²( [b = 0] γ F₁V′G₁ᵀ + [a = 0] γ G₁V′F₁ᵀ + K_a W K_bᵀ
+    ///                     + [a = b = 0] σ²γ² G₁(3V′ + 2 M[:, m−1] M[:, m−1]ᵀ)G₁ᵀ )
+    ///     M_{h+1}[:, a] = F₁ M[:, π(a)] + [a = 0] σ²γ G₁ M[:, m − 1]
+    ///
+    /// A block is made from the block one season-step back on the same block diagonal only, and
+    /// the variance needs only the diagonal block V[m − 1, m − 1]: so only the m diagonal blocks
+    /// are carried. The same quantities as R's products (checked against R's intervals in
+    /// `ETSIntervalsTests`), in O(h · m · q⁴) with four small buffers allocated once.
+    ///
+    /// - Reference: Hyndman, Koehler, Ord and Snyder, *Forecasting with Exponential
+    ///   Smoothing* (2008), §6.4; R forecast's `class3` (`etsforecast.R`).
     private func multiplicativeSeasonMoments(horizon: Int) -> (mean: [Double], variance: [Double]) {
         let m = seasonalPeriod
         let q = form.trend == .none ? 1 : 2
         let sigma2 = variance
+        let gamma = parameters.gamma
         let phi = form.damped ? parameters.phi : 1
-        let f1 = q == 1 ? Matrix(rowArrays: [[1]]) : Matrix(rowArrays: [[1, 1], [0, phi]])
-        let g1 =
-            q == 1
-            ? Matrix(rowArrays: [[parameters.alpha]])
-            : Matrix(rowArrays: [[parameters.alpha, parameters.alpha], [parameters.beta, parameters.beta]])
-        var f2 = Matrix(rows: m, columns: m)
-        f2[0, m - 1] = 1
-        for i in 1..<m { f2[i, i - 1] = 1 }
-        var g2 = Matrix(rows: m, columns: m)
-        g2[0, m - 1] = parameters.gamma
+        // q × q blocks, row-major.
+        let f1: [Double] = q == 1 ? [1] : [1, 1, 0, phi]
+        let g1: [Double] = q == 1 ? [parameters.alpha] : [parameters.alpha, parameters.alpha, parameters.beta, parameters.beta]
+        let firstGain = zip(f1, g1).map { gamma * $0 + $1 }
+        let blockSize = q * q
+        // M column by column (entry (i, j) at j·q + i); the diagonal blocks of V, block a at a·q².
+        var moments = [Double](repeating: 0, count: q * m)
         let levelTrend = [finalState.level] + (q == 2 ? [finalState.trend] : [])
-        var mh = Matrix(rows: q, columns: m)
-        for i in 0..<q { for j in 0..<m { mh[i, j] = levelTrend[i] * finalState.seasonal[j] } }
-        let size = q * m
-        var vh = Matrix(rows: size, columns: size)
-        let f21 = f2.kronecker(f1), g21 = g2.kronecker(g1)
-        let k = g2.kronecker(f1).adding(f2.kronecker(g1))
-        // H21 = H2 ⊗ H1 picks the last seasonal block's q entries.
-        let picked = ((m - 1) * q)..<(m * q)
+        for j in 0..<m { for i in 0..<q { moments[j * q + i] = levelTrend[i] * finalState.seasonal[j] } }
+        var nextMoments = moments
+        var covariance = [Double](repeating: 0, count: m * blockSize)
+        var nextCovariance = covariance
+        var block = [Double](repeating: 0, count: blockSize)  // V′
+        var augmented = block  // W
+        var corner = block  // 3V′ + 2 M Mᵀ for the first block
+        var result = block
         var mean = [Double](repeating: 0, count: horizon)
-        var result = [Double](repeating: 0, count: horizon)
+        var variances = [Double](repeating: 0, count: horizon)
+        let last = m - 1
         for step in 0..<horizon {
             var mu = 0.0
-            for i in 0..<q { mu += mh[i, m - 1] }
+            for i in 0..<q { mu += moments[last * q + i] }
             var quadratic = 0.0
-            for i in picked { for j in picked { quadratic += vh[i, j] } }
+            for index in 0..<blockSize { quadratic += covariance[last * blockSize + index] }
             mean[step] = mu
-            result[step] = (1 + sigma2) * quadratic + sigma2 * mu * mu
-            let vec = mh.elements
-            var outer = Matrix(rows: size, columns: size)
-            for j in 0..<size { for i in 0..<size { outer.elements[i + j * size] = vec[i] * vec[j] } }
-            let fvf = f21 * vh.multiplied(by: f21, transposingOther: true)
-            let fvg = f21 * vh.multiplied(by: g21, transposingOther: true)
-            let gvf = g21 * vh.multiplied(by: f21, transposingOther: true)
-            let kvk = k * vh.adding(outer).multiplied(by: k, transposingOther: true)
-            let gg = g21 * vh.scaled(by: 3).adding(outer.scaled(by: 2)).multiplied(by: g21, transposingOther: true)
-            vh = fvf.adding(fvg.adding(gvf).adding(kvk).adding(gg.scaled(by: sigma2)).scaled(by: sigma2))
-            mh = (f1 * mh).multiplied(by: f2, transposingOther: true)
-                .adding((g1 * mh).multiplied(by: g2, transposingOther: true).scaled(by: sigma2))
-        }
-        return (mean, result)
-    }
-}
-
-extension Matrix {
-    /// The Kronecker product self ⊗ other.
-    fileprivate func kronecker(_ other: Matrix) -> Matrix {
-        var result = Matrix(rows: rows * other.rows, columns: columns * other.columns)
-        for j in 0..<columns {
-            for i in 0..<rows {
-                let a = self[i, j]
-                if a == 0 { continue }
-                for l in 0..<other.columns {
-                    for k in 0..<other.rows {
-                        result[i * other.rows + k, j * other.columns + l] = a * other[k, l]
+            variances[step] = (1 + sigma2) * quadratic + sigma2 * mu * mu
+            for a in 0..<m {
+                let source = a == 0 ? last : a - 1
+                let gain = a == 0 ? firstGain : g1
+                for r in 0..<q {
+                    for c in 0..<q {
+                        let value = covariance[source * blockSize + r * q + c]
+                        block[r * q + c] = value
+                        augmented[r * q + c] = value + moments[source * q + r] * moments[source * q + c]
                     }
                 }
+                for index in result.indices { result[index] = 0 }
+                Self.addSandwich(f1, block, f1, scale: 1, q: q, into: &result)
+                Self.addSandwich(gain, augmented, gain, scale: sigma2, q: q, into: &result)
+                if a == 0 {
+                    Self.addSandwich(f1, block, g1, scale: sigma2 * gamma, q: q, into: &result)
+                    Self.addSandwich(g1, block, f1, scale: sigma2 * gamma, q: q, into: &result)
+                    for r in 0..<q {
+                        for c in 0..<q { corner[r * q + c] = 3 * block[r * q + c] + 2 * moments[last * q + r] * moments[last * q + c] }
+                    }
+                    Self.addSandwich(g1, corner, g1, scale: sigma2 * sigma2 * gamma * gamma, q: q, into: &result)
+                }
+                for index in 0..<blockSize { nextCovariance[a * blockSize + index] = result[index] }
+                for r in 0..<q {
+                    var value = 0.0
+                    for k in 0..<q { value += f1[r * q + k] * moments[source * q + k] }
+                    if a == 0 {
+                        for k in 0..<q { value += sigma2 * gamma * g1[r * q + k] * moments[last * q + k] }
+                    }
+                    nextMoments[a * q + r] = value
+                }
+            }
+            swap(&covariance, &nextCovariance)
+            swap(&moments, &nextMoments)
+        }
+        return (mean, variances)
+    }
+
+    /// `result += scale · L X Rᵀ` for row-major q × q blocks.
+    @inline(__always)
+    private static func addSandwich(_ left: [Double], _ x: [Double], _ right: [Double], scale: Double, q: Int, into result: inout [Double]) {
+        for r in 0..<q {
+            for c in 0..<q {
+                var sum = 0.0
+                for i in 0..<q {
+                    var inner = 0.0
+                    for j in 0..<q { inner += x[i * q + j] * right[c * q + j] }
+                    sum += left[r * q + i] * inner
+                }
+                result[r * q + c] += scale * sum
             }
         }
-        return result
-    }
-
-    fileprivate func adding(_ other: Matrix) -> Matrix {
-        var result = self
-        for index in result.elements.indices { result.elements[index] += other.elements[index] }
-        return result
-    }
-
-    fileprivate func scaled(by factor: Double) -> Matrix {
-        var result = self
-        for index in result.elements.indices { result.elements[index] *= factor }
-        return result
     }
 }

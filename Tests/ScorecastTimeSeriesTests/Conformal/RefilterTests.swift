@@ -122,7 +122,32 @@ struct RefilterTests {
         let series = try #require(try Fixture.m3Series()["N2100"])
         let base = AnyForecastModelSpec(SeasonalNaive())
         let plain = try ConformalIntervals(base: base, calibrationHorizon: 12, calibration: .refilter).fit(series)
-        let inflated = try ConformalIntervals(base: base, calibrationHorizon: 12, calibration: .refilter, scoreInflation: 1.5).fit(series)
+        let inflated = try ConformalIntervals(base: base, calibrationHorizon: 12, calibration: .refilter, scoreInflation: .constant(1.5)).fit(series)
         Self.assertClose(inflated.scores, plain.scores.map { 1.5 * $0 }, "inflated scores")
+    }
+
+    /// The degrees-of-freedom inflation is √(n / (n − k)), k = 7 + m − 1, capped at √2.
+    static let inflationCases: [(count: Int, period: Int, expected: Double)] = [
+        (48, 12, (48.0 / 30).squareRoot()), (120, 12, (120.0 / 102).squareRoot()), (30, 12, 2.0.squareRoot()),
+        (40, 4, (40.0 / 30).squareRoot()), (20, 1, (20.0 / 13).squareRoot()),
+    ]
+
+    @Test(arguments: inflationCases)
+    func degreesOfFreedomInflation(count: Int, period: Int, expected: Double) {
+        #expect(abs(ScoreInflation.degreesOfFreedom(perSeries: 7).factor(count: count, seasonalPeriod: period) - expected) < 1e-12)
+        #expect(ScoreInflation.constant(1.3).factor(count: count, seasonalPeriod: period) == 1.3)
+    }
+
+    /// A calibration with the degrees-of-freedom inflation scales every score by the series'
+    /// own factor.
+    @Test func degreesOfFreedomInflationScalesByTheSeriesLength() throws {
+        let series = try #require(try Fixture.m3Series()["N2100"])
+        let base = AnyForecastModelSpec(SeasonalNaive())
+        let plain = try ConformalIntervals(base: base, calibrationHorizon: 12, calibration: .refilter).fit(series)
+        let inflation = ScoreInflation.degreesOfFreedom(perSeries: 7)
+        let inflated = try ConformalIntervals(base: base, calibrationHorizon: 12, calibration: .refilter, scoreInflation: inflation).fit(series)
+        let factor = inflation.factor(count: series.observedCount, seasonalPeriod: 12)
+        #expect(factor > 1)
+        Self.assertClose(inflated.scores, plain.scores.map { factor * $0 }, "inflated scores")
     }
 }
