@@ -5,12 +5,18 @@ the second, for the mean and every interval bound (quantile averaging, as `ensem
 model's weight in `auto:global` on the validation split of M3 monthly (issue 24), without
 refitting either model.
 
-    scripts/benchmarks/global-combine.py GLOBAL.csv AUTO.csv WEIGHT OUT.csv
+    scripts/benchmarks/global-combine.py GLOBAL.csv AUTO.csv WEIGHT OUT.csv [LEVEL=SCALE ...]
+
+Each optional LEVEL=SCALE (e.g. 80=0.9) multiplies the distance of that level's combined bounds
+from the combined mean by SCALE: averaging two calibrated intervals' bounds over-covers when the
+combined mean is more accurate than either member, and the scale that brings coverage back to
+nominal is chosen on the validation split (issue 24, second pass).
 """
 import csv
 import sys
 
 first_path, second_path, weight, out_path = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
+scales = {level: float(scale) for level, scale in (argument.split("=") for argument in sys.argv[5:])}
 
 
 def read(path):
@@ -30,7 +36,11 @@ with open(out_path, "w", newline="") as handle:
     for key, row in first.items():
         other = second[key]
         combined = row[:2] + ["combined", "combined"]
+        mean = weight * float(row[numeric[0]]) + (1 - weight) * float(other[numeric[0]])
         for column in numeric:
             value = weight * float(row[column]) + (1 - weight) * float(other[column])
+            level = header[column].split("_")[-1]
+            if header[column][:3] in ("lo_", "hi_") and level in scales:
+                value = mean + scales[level] * (value - mean)
             combined.append(repr(max(value, 0.0)) if float(row[column]) >= 0 and float(other[column]) >= 0 else repr(value))
         writer.writerow(combined)

@@ -13,7 +13,7 @@ extension GlobalModel {
     ///     level-length 12
     ///     horizon 18
     ///     features season-position,history-length
-    ///     parameters trees=300 eta=0.05 depth=6 huber=0.1 subsample=0.8 colsample=0.8 seed=2021
+    ///     parameters trees=300 eta=0.05 depth=6 huber=0.1 subsample=0.8 colsample=0.8 seed=2021 bins=64
     ///     trained series=1428 windows=…
     ///     scores 1 1428 0.12 0.31 …        (one line per step, sorted, shortest round-trip decimals)
     ///     booster 1 BYTES                  (then BYTES bytes of XGBoost JSON and a line break)
@@ -25,7 +25,7 @@ extension GlobalModel {
         header += "lags \(settings.lags)\nlevel-length \(settings.levelLength)\nhorizon \(settings.horizon)\n"
         header += "features \(settings.features.map(\.rawValue).joined(separator: ","))\n"
         header +=
-            "parameters trees=\(parameters.trees) eta=\(parameters.learningRate) depth=\(parameters.maximumDepth) huber=\(parameters.huberSlope.map { "\($0)" } ?? "none") subsample=\(parameters.rowSample) colsample=\(parameters.columnSample) seed=\(parameters.seed)\n"
+            "parameters trees=\(parameters.trees) eta=\(parameters.learningRate) depth=\(parameters.maximumDepth) huber=\(parameters.huberSlope.map { "\($0)" } ?? "none") subsample=\(parameters.rowSample) colsample=\(parameters.columnSample) seed=\(parameters.seed) bins=\(parameters.maximumBins)\n"
         header += "trained series=\(trainingSeries) windows=\(trainingWindows)\n"
         for (step, scores) in calibrationScores.enumerated() {
             header += "scores \(step + 1) \(scores.count) " + scores.map { "\($0)" }.joined(separator: " ") + "\n"
@@ -129,6 +129,9 @@ extension GlobalModel {
         parameters.rowSample = subsample
         parameters.columnSample = colsample
         parameters.seed = seed
+        // Files written before `bins` was saved were trained with XGBoost's default, 256.
+        guard let bins = Int(values["bins"] ?? "256"), bins >= 2 else { throw reader.error("expected bins=N with N ≥ 2") }
+        parameters.maximumBins = bins
         parameters.threads = threads
         return parameters
     }

@@ -10,8 +10,10 @@ extension GlobalModel {
     /// Trains the global model on every series of `batch`.
     ///
     /// Two passes, both on windows only (``GlobalTrainingWindows``):
-    /// 1. *Calibration*: boosters trained on every series with its last `horizon` periods
-    ///    held out forecast those periods from the cut; each step's errors, scaled by the cut
+    /// 1. *Calibration*: boosters (``GlobalBoostingParameters/calibration``: a third of the
+    ///    trees at three times the learning rate, for 40% of a full pass's training time)
+    ///    trained on every series with its last `horizon` periods held out forecast those
+    ///    periods from the cut; each step's errors, scaled by the cut
     ///    window's level × relative spread, are the conformal scores (one per series per step:
     ///    split conformal with the held-out tail as the calibration set, so the scores come
     ///    from a model that never saw what it forecast).
@@ -22,8 +24,8 @@ extension GlobalModel {
     /// batch and seed give the same model. `jobs` boosters grow at once, each on its own
     /// thread(s): the trees do not depend on `jobs`.
     ///
-    /// - Complexity: 2 × horizon boosters of `trees` trees on at most `maximumRowsPerStep`
-    ///   windows each.
+    /// - Complexity: horizon boosters of `trees` trees and horizon boosters of `trees / 3`
+    ///   trees, on at most `maximumRowsPerStep` windows each.
     /// - Throws: ``GlobalModelError/tooLittleData(needed:)`` when no series has
     ///   ``GlobalWindowSettings/minimumHistory`` + 1 + horizon periods;
     ///   ``GlobalModelError/frequencyMismatch(series:model:found:)``; XGBoost's failures.
@@ -46,7 +48,7 @@ extension GlobalModel {
         let finalWindows = (1...horizon).map {
             GlobalTrainingWindows(batch: batch, step: $0, settings: settings, maximumRows: maximumRowsPerStep, using: &generator)
         }
-        let calibrationBoosters = try growBoosters(calibrationWindows, settings: settings, parameters: parameters, jobs: jobs)
+        let calibrationBoosters = try growBoosters(calibrationWindows, settings: settings, parameters: parameters.calibration, jobs: jobs)
         let scores = try calibrationScores(of: calibrationBoosters, batch: batch, settings: settings)
         guard scores.allSatisfy({ !$0.isEmpty }) else { throw .tooLittleData(needed: needed) }
         let boosters = try growBoosters(finalWindows, settings: settings, parameters: parameters, jobs: jobs)

@@ -240,6 +240,42 @@ struct GlobalModelTests {
         }
     }
 
+    /// The calibration pass grows a third of the trees at three times the learning rate
+    /// (capped at 1) and keeps everything else; both passes bin features into 64.
+    @Test(arguments: [(300, 0.05, 100, 0.15), (20, 0.5, 6, 1.0), (2, 0.05, 1, 0.15)])
+    func calibrationPassIsCheaper(trees: Int, learningRate: Double, calibrationTrees: Int, calibrationRate: Double) {
+        var parameters = GlobalBoostingParameters()
+        parameters.trees = trees
+        parameters.learningRate = learningRate
+        let calibration = parameters.calibration
+        #expect(calibration.trees == calibrationTrees)
+        #expect(abs(calibration.learningRate - calibrationRate) < 1e-12)
+        var rest = calibration
+        rest.trees = trees
+        rest.learningRate = learningRate
+        #expect(rest == parameters)
+        #expect(parameters.xgboostParameters.contains { $0 == "max_bin" && $1 == "64" })
+    }
+
+    /// A file written before `bins` was saved reads as XGBoost's default 256 bins and forecasts
+    /// the same (bins only shape training); a bin count below 2 is a located data error.
+    @Test func modelFileWithoutBinsReadsAsDefault() throws {
+        let trained = try GlobalTestBatch.trained(GlobalTestBatch.make())
+        let model = try #require(trained.globalModel)
+        let text = try #require(String(validating: try model.serialized(), as: UTF8.self))
+        #expect(text.contains(" bins=64\n"))
+        let older = try GlobalModel(serialized: Array(text.replacingOccurrences(of: " bins=64\n", with: "\n").utf8), file: "old.txt")
+        #expect(older.parameters.maximumBins == 256)
+        let series = GlobalTestBatch.make(count: 1, length: 50, seed: 5)[0]
+        #expect(try GlobalTestBatch.pipeline().using(older).forecast(series).forecast == trained.forecast(series).forecast)
+        do {
+            _ = try GlobalModel(serialized: Array(text.replacingOccurrences(of: " bins=64\n", with: " bins=1\n").utf8), file: "bad.txt")
+            Issue.record("accepted bins=1")
+        } catch {
+            #expect(error.file == "bad.txt" && error.line == 7 && error.expected.contains("bins"), "\(error)")
+        }
+    }
+
     @Test func truncatedModelFileIsADataError() throws {
         let model = try #require(try GlobalTestBatch.trained(GlobalTestBatch.make()).globalModel)
         let bytes = try model.serialized()
