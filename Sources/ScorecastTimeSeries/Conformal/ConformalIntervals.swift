@@ -144,6 +144,9 @@ public struct ConformalIntervals: ForecastModelSpec {
                     ? "; the model refiltered at each origin, its parameters kept"
                     : "; the model refiltered at each origin, its parameters kept (refitted at \(refittedOrigins))"
             }
+            if inflation != 1 {
+                how += "; errors scaled by \((inflation * 100).rounded() / 100) for their optimism"
+            }
             notes.append("intervals calibrated on \(scores.count) rolling-origin errors (\(originCount) origins × \(calibrationHorizon) steps\(how))")
         }
         return FittedConformal(base: fitted, scores: scores, policy: policy, tailExponent: tailExponent, extraNotes: notes)

@@ -149,5 +149,7 @@ struct RefilterTests {
         let factor = inflation.factor(count: series.observedCount, seasonalPeriod: 12)
         #expect(factor > 1)
         Self.assertClose(inflated.scores, plain.scores.map { factor * $0 }, "inflated scores")
+        #expect(inflated.notes.contains { $0.contains("errors scaled by \((factor * 100).rounded() / 100) for their optimism") })
+        #expect(!plain.notes.contains { $0.contains("errors scaled by") })
     }
 }
