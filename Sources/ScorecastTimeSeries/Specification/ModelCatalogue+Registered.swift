@@ -65,5 +65,5 @@ extension ModelCatalogue {
 
     /// One line on what `auto` does, for `--help` and `scorecast models`.
     public static let automaticSummary =
-        "the mean of ets, theta, theta:stm, theta:dotm and arima (a member too short for its model is left out; where every member is, naive, saying so); with --calendar england, per series whichever of that ensemble and the calendar GLM (glm) has the lower error on the last season held out; auto:global also averages in the global model trained on the batch"
+        "the mean of ets, theta, theta:stm, theta:dotm and arima (a member too short for its model is left out; where every member is, naive, saying so); with --calendar england, per series whichever of that ensemble and the calendar GLM (glm) has the lower error on the last season held out; auto:global also averages in, with weight 0.4, the global model trained on the batch"
 }
