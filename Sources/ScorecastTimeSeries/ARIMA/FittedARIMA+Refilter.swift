@@ -9,7 +9,8 @@ extension FittedARIMA: RefilterableFittedModel {
     /// point plus the moving-average span plus the parameters plus two) or the sum of squares
     /// is not finite and positive.
     ///
-    /// - Complexity: O(n · (p + mP + q + mQ)).
+    /// - Complexity: one pass of the conditional-sum-of-squares recursion, O(n) times the
+    ///   number of lags the model's polynomials can have nonzero (``ARIMAConditionalSumOfSquares``).
     public func refiltered(to prefix: TimeSeries) -> AnyFittedForecastModel? {
         guard let data = try? ARIMAData(prefix) else { return nil }
         var objective = ARIMAConditionalSumOfSquares(values: data.values, order: order, period: period, constant: constant)
