@@ -1,5 +1,4 @@
 import ScorecastCore
-import ScorecastNumerics
 
 extension FittedETS {
     /// The state vector in R's order (ℓ, b, s₁ ... s_m), most recent season first.
