@@ -48,15 +48,16 @@ struct ReportCommandTests {
             })
     }
 
-    /// The report forecasts through the same pipeline as `scorecast forecast DIR`: its
-    /// forecast.csv and the command's output agree byte for byte, and the series with nothing
-    /// to forecast (LSCB17a, YO2) are named, not fatal.
+    /// The report forecasts through the same pipeline as
+    /// `scorecast forecast DIR --model auto:local`: its forecast.csv and the command's output
+    /// agree byte for byte, and the series with nothing to forecast (LSCB17a, YO2) are named,
+    /// not fatal.
     @Test func reportAndForecastOfTheFolderAgreeRowForRow() async throws {
         let run = try CommandRun()
         try run.run(["import-scorecard", Self.text, "--month", "2021-08", "--out", run.path("tidy"), "--catalogue", Self.decisions])
         try run.run(["report", run.path("tidy"), "--month", "2021-08", "--out", run.path("report"), "--place", "Southampton"])
         let command = try ForecastCommand.parse([
-            run.path("tidy"), "--horizon", "12", "--level", "80", "--level", "95",
+            run.path("tidy"), "--horizon", "12", "--model", "auto:local", "--level", "80", "--level", "95",
             "--output", run.path("forecast.csv"), "--notes", run.path("notes.csv"),
         ])
         try command.validate()

@@ -7,6 +7,10 @@ refitting either model.
 
     scripts/benchmarks/global-combine.py GLOBAL.csv AUTO.csv WEIGHT OUT.csv [LEVEL=SCALE ...]
 
+Where the first forecast's model_detail ends "(fallback)" (the global model stood naive in for
+a series: too short, or the batch could not train it), the row is the second forecast's, as
+`auto:global` leaves a stand-in member out.
+
 Each optional LEVEL=SCALE (e.g. 80=0.9) multiplies the distance of that level's combined bounds
 from the combined mean by SCALE: averaging two calibrated intervals' bounds over-covers when the
 combined mean is more accurate than either member, and the scale that brings coverage back to
@@ -35,6 +39,11 @@ with open(out_path, "w", newline="") as handle:
     writer.writerow(header)
     for key, row in first.items():
         other = second[key]
+        if row[header.index("model_detail")].endswith("(fallback)"):
+            # The first model stood naive in for itself: the series gets the second alone, as
+            # `auto:global` leaves a stand-in member out.
+            writer.writerow(other)
+            continue
         combined = row[:2] + ["combined", "combined"]
         mean = weight * float(row[numeric[0]]) + (1 - weight) * float(other[numeric[0]])
         for column in numeric:

@@ -66,7 +66,7 @@ struct CheckBorrowingCommand: ScorecastCommand {
             }
             chosen = references[0]
         }
-        let pipeline = try ForecastPipeline(.automatic, horizon: horizon, levels: [80, 95])
+        let pipeline = try ForecastPipeline(.automaticLocal, horizon: horizon, levels: [80, 95])
         let study = BorrowingStudy(window: window, horizon: horizon)
         var writer = CSVWriter()
         writer.writeRecord(["series", "reference", "method", "task", "origins", "outcomes", "mape", "coverage_80", "coverage_95"])

@@ -27,7 +27,7 @@ struct GlobalModelOptions: ParsableArguments {
 
     func validate(specification: ModelSpecification) throws {
         if (saveGlobal != nil || globalModel != nil) && !specification.trainsOnBatch {
-            throw ValidationError("--save-global and --global-model go with --model global")
+            throw ValidationError("--save-global and --global-model go with --model global, auto or auto:global")
         }
         _ = try training.trainingOptions()
     }
@@ -57,7 +57,17 @@ struct GlobalModelOptions: ParsableArguments {
         } else {
             ready = pipeline.training(on: batch.map(\.series), jobs: jobs, options: try training.trainingOptions())
         }
-        if let path = saveGlobal, let model = ready.globalModel {
+        if let path = saveGlobal {
+            // Nothing trained (a batch too short or too small to learn from) is an error, not
+            // a silently missing file.
+            guard let model = ready.globalModel else {
+                let reason = ready.catalogue.trainedGlobalModel.flatMap { trained in
+                    if case .failure(let error) = trained.result { "\(error)" } else { nil }
+                }
+                throw DataError(
+                    file: inputFile, line: 1, column: 1,
+                    expected: "a batch the global model can learn from (\(reason ?? "no model was trained")); nothing was written to \(path)")
+            }
             try OutputFile.write(try model.serialized(), to: path)
         }
         return ready
@@ -73,7 +83,7 @@ struct GlobalTrainingSettings: ParsableArguments {
     @Option(help: ArgumentHelp("Global model: values averaged into the window's level.", visibility: .hidden))
     var globalLevelLength = GlobalTrainingOptions().levelLength
     @Option(help: ArgumentHelp("Global model: features beside the lags, comma-separated, or none.", visibility: .hidden))
-    var globalFeatures = GlobalTrainingOptions().features.map(\.rawValue).joined(separator: ",")
+    var globalFeatures = GlobalTrainingOptions().features.isEmpty ? "none" : GlobalTrainingOptions().features.map(\.rawValue).joined(separator: ",")
     @Option(help: ArgumentHelp("Global model: trees per booster.", visibility: .hidden))
     var globalTrees = GlobalTrainingOptions().parameters.trees
     @Option(help: ArgumentHelp("Global model: pseudo-Huber slope, or 0 for squared error.", visibility: .hidden))

@@ -10,10 +10,13 @@ public struct IndicatorAnalysis: Sendable {
     public static let seasonalMinimumPoints = 24
     /// The forecast horizon, in periods.
     public static let forecastHorizon = 12
-    /// The report's forecasts: `scorecast forecast`'s default model and intervals, 12 months
-    /// ahead at 80% and 95%, so the page and `scorecast forecast DIR --horizon 12` agree.
+    /// The report's forecasts: `auto:local` (each indicator alone: a scorecard's indicators
+    /// are unlike quantities, counts beside rates and percentages, not the batch of like
+    /// series the global model learns across) with `scorecast forecast`'s default intervals,
+    /// 12 months ahead at 80% and 95%, so the page and
+    /// `scorecast forecast DIR --horizon 12 --model auto:local` agree.
     public static func defaultPipeline() throws -> ForecastPipeline {
-        try ForecastPipeline(.automatic, horizon: forecastHorizon, levels: [80, 95])
+        try ForecastPipeline(.automaticLocal, horizon: forecastHorizon, levels: [80, 95])
     }
 
     public var indicator: Indicator

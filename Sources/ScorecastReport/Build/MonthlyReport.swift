@@ -126,14 +126,16 @@ public struct MonthlyReport: Sendable {
         return writer.bytes
     }
 
-    /// `forecast.csv`: exactly what `scorecast forecast DIR` writes with the same pipeline
+    /// `forecast.csv`: exactly what `scorecast forecast DIR --model auto:local` writes with the same pipeline
     /// (``ForecastTable``): `series,period,model,model_detail,mean,lo_80,hi_80,lo_95,hi_95`.
     public func forecastCSV() -> [UInt8] {
         var writer = CSVWriter()
         writer.writeRecord(ForecastTable.header(levels: pipeline.levels))
         for analysis in analyses {
             guard case .success(let forecast) = analysis.forecast else { continue }
-            ForecastTable.write(forecast, series: analysis.indicator.code, to: &writer, number: ValueFormat(unit: analysis.indicator.unit).csv)
+            ForecastTable.write(
+                forecast, series: analysis.indicator.code, requested: pipeline.modelName, to: &writer,
+                number: ValueFormat(unit: analysis.indicator.unit).csv)
         }
         return writer.bytes
     }

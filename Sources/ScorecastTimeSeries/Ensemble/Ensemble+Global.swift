@@ -8,9 +8,9 @@ extension ModelCatalogue {
     func automaticWithGlobalSpec() -> AnyForecastModelSpec {
         let global = GlobalForecastSpec(trained: trainedGlobalModel?.result ?? .failure(.notTrained))
         let classic = automaticSpec()
-        guard let horizon = trainedGlobalModel?.horizon else {
-            // Before the training step: auto alone with the model's own intervals (the pipeline
-            // is always trained before it forecasts; this is for a bare spec).
+        guard let horizon = trainedGlobalModel?.horizon, trainedGlobalModel?.calibratesAutomatic ?? true else {
+            // Before the training step (a bare spec; the pipeline is trained before it
+            // forecasts), or with `--intervals model`: auto with its own intervals.
             return AnyForecastModelSpec(GlobalCombination(automatic: classic, global: AnyForecastModelSpec(global)))
         }
         let calibrated = AnyForecastModelSpec(ConformalIntervals.default(for: .automatic, base: classic, horizon: horizon))

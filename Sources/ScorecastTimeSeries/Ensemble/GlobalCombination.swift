@@ -33,6 +33,12 @@ public struct GlobalCombination: ForecastModelSpec {
     public static let validatedGlobalWeight = 0.4
     /// The interval scale chosen on the M3 monthly validation split.
     public static let validatedIntervalScale = 0.9
+    /// The fewest series a batch needs for plain `auto` to train the global model and combine
+    /// it (`auto:global` combines it on any batch; `auto:local` never): the smallest batch size
+    /// at which the combination beat `auto` alone on sMAPE and MASE at both validation origins
+    /// of M3 monthly, with `global` trained on each batch alone
+    /// (`docs/engineering-notes/issue-24.md`, fourth pass).
+    public static let minimumBatchForAutomatic = 51
 
     public init(
         automatic: AnyForecastModelSpec, global: AnyForecastModelSpec, globalWeight: Double = validatedGlobalWeight,

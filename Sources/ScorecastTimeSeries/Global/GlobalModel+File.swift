@@ -12,7 +12,7 @@ extension GlobalModel {
     ///     lags 24
     ///     level-length 12
     ///     horizon 18
-    ///     features season-position,history-length
+    ///     features none                    (or a list such as season-position,history-length)
     ///     parameters trees=300 eta=0.05 depth=6 huber=0.1 subsample=0.8 colsample=0.8 seed=2021 bins=64
     ///     trained series=1428 windows=…
     ///     scores 1 1428 0.12 0.31 …        (one line per step, sorted, shortest round-trip decimals)
@@ -23,7 +23,7 @@ extension GlobalModel {
         var header = "\(Self.magic) \(Self.formatVersion)\n"
         header += "frequency \(settings.frequency)\n"
         header += "lags \(settings.lags)\nlevel-length \(settings.levelLength)\nhorizon \(settings.horizon)\n"
-        header += "features \(settings.features.map(\.rawValue).joined(separator: ","))\n"
+        header += "features \(settings.features.isEmpty ? "none" : settings.features.map(\.rawValue).joined(separator: ","))\n"
         header +=
             "parameters trees=\(parameters.trees) eta=\(parameters.learningRate) depth=\(parameters.maximumDepth) huber=\(parameters.huberSlope.map { "\($0)" } ?? "none") subsample=\(parameters.rowSample) colsample=\(parameters.columnSample) seed=\(parameters.seed) bins=\(parameters.maximumBins)\n"
         header += "trained series=\(trainingSeries) windows=\(trainingWindows)\n"
@@ -67,7 +67,7 @@ extension GlobalModel {
         }
         let featureText = try reader.field("features")
         var features: [GlobalFeature] = []
-        for name in featureText.split(separator: ",") {
+        for name in featureText == "none" ? [] : featureText.split(separator: ",") {
             guard let feature = GlobalFeature(rawValue: String(name)), !features.contains(feature) else {
                 throw reader.error("expected features among \(GlobalFeature.allCases.map(\.rawValue).joined(separator: ", ")), found '\(name)'")
             }

@@ -27,7 +27,8 @@ extension GlobalModel {
     /// - Complexity: horizon boosters of `trees` trees and horizon boosters of `trees / 3`
     ///   trees, on at most `maximumRowsPerStep` windows each.
     /// - Throws: ``GlobalModelError/tooLittleData(needed:)`` when no series has
-    ///   ``GlobalWindowSettings/minimumHistory`` + 1 + horizon periods;
+    ///   ``GlobalWindowSettings/minimumHistory`` + 2 × horizon periods (the calibration
+    ///   pass's last step needs that);
     ///   ``GlobalModelError/frequencyMismatch(series:model:found:)``; XGBoost's failures.
     public static func train(
         on batch: [TimeSeries], settings: GlobalWindowSettings, parameters: GlobalBoostingParameters = GlobalBoostingParameters(),
@@ -38,9 +39,13 @@ extension GlobalModel {
             throw .frequencyMismatch(series: series.name, model: settings.frequency, found: series.frequency)
         }
         let horizon = settings.horizon
-        let needed = settings.minimumHistory + 1 + horizon
-        let calibrationBatch = batch.filter { $0.count >= needed }.map { $0.prefix($0.count - horizon) }
-        guard !calibrationBatch.isEmpty else { throw .tooLittleData(needed: needed) }
+        // A series cut by the horizon gives the calibration pass a window at step j only from
+        // minimumHistory + j periods: the last step's booster needs a series of
+        // minimumHistory + 2 × horizon. Shorter series still give windows to the early steps
+        // and, from minimumHistory + 1 + horizon periods, a score.
+        let needed = settings.minimumHistory + 2 * horizon
+        guard batch.contains(where: { $0.count >= needed }) else { throw .tooLittleData(needed: needed) }
+        let calibrationBatch = batch.filter { $0.count >= settings.minimumHistory + 1 + horizon }.map { $0.prefix($0.count - horizon) }
 
         let calibrationWindows = (1...horizon).map {
             GlobalTrainingWindows(batch: calibrationBatch, step: $0, settings: settings, maximumRows: maximumRowsPerStep, using: &generator)

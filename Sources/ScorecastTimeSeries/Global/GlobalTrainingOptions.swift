@@ -8,8 +8,10 @@ public struct GlobalTrainingOptions: Sendable, Equatable {
     public var lags = 24
     /// Values averaged into the window's level.
     public var levelLength = 12
-    /// Features beside the lags.
-    public var features: [GlobalFeature] = [.seasonPosition, .historyLength]
+    /// Features beside the lags: none by default, the issue's design. Season position and
+    /// history length each failed the fourth pass's rule (join only if sMAPE and MASE improve
+    /// at both validation origins; `docs/engineering-notes/issue-24.md`).
+    public var features: [GlobalFeature] = []
     /// The boosters' parameters (the seed is the pipeline's).
     public var parameters = GlobalBoostingParameters()
     /// Windows per booster beyond which they are sampled.

@@ -6,9 +6,13 @@ public struct TrainedGlobalModel: Sendable {
     public var result: Result<GlobalModel, GlobalModelError>
     /// The pipeline's horizon (what `auto:global` calibrates its other members over).
     public var horizon: Int
+    /// Whether the `auto` member of a combination gets its conformal intervals (as
+    /// `--model auto` does), or its own (`--intervals model`).
+    public var calibratesAutomatic: Bool
 
-    public init(_ result: Result<GlobalModel, GlobalModelError>, horizon: Int) {
+    public init(_ result: Result<GlobalModel, GlobalModelError>, horizon: Int, calibratesAutomatic: Bool = true) {
         self.result = result
         self.horizon = horizon
+        self.calibratesAutomatic = calibratesAutomatic
     }
 }

@@ -2,9 +2,23 @@ import ScorecastCore
 import ScorecastNumerics
 
 extension ModelSpecification {
-    /// Whether the model learns across the batch (`global`, `auto:global`): its pipeline is
-    /// trained on every series before any is forecast (``ForecastPipeline/training(on:jobs:options:)``).
-    public var trainsOnBatch: Bool { family == .global || (family == .automatic && options?.lowercased() == "global") }
+    /// Whether the model learns across the batch (`global`, `auto`, `auto:global`; not
+    /// `auto:local`): its pipeline is trained on every series before any is forecast
+    /// (``ForecastPipeline/training(on:jobs:options:)``).
+    public var trainsOnBatch: Bool {
+        switch family {
+        case .global: true
+        case .automatic: options?.lowercased() != "local"
+        default: false
+        }
+    }
+
+    /// Whether forecasts come from the global model whatever the batch (`global`,
+    /// `auto:global`); plain `auto` does only once trained on a batch of at least
+    /// ``GlobalCombination/minimumBatchForAutomatic`` series.
+    var alwaysUsesGlobalModel: Bool {
+        family == .global || (family == .automatic && options?.lowercased() == "global")
+    }
 }
 
 extension ForecastPipeline {
@@ -17,9 +31,16 @@ extension ForecastPipeline {
     /// the pipeline's seed; `jobs` boosters grow at once (the model does not depend on `jobs`).
     ///
     /// When the batch cannot train a model (too short, mixed calendars), every series' fit
-    /// falls back to naive saying why (``ModelFallback/Reason/globalModelUntrained(_:)``).
+    /// falls back to naive saying why (``ModelFallback/Reason/globalModelUntrained(_:)``); in
+    /// `auto` and `auto:global` the series gets `auto` alone, its notes saying why. Plain `auto`
+    /// trains nothing on a batch of fewer than ``GlobalCombination/minimumBatchForAutomatic``
+    /// series (``GlobalModelError/batchTooSmall(series:minimum:)``).
     public func training(on batch: [TimeSeries], jobs: Int = 1, options: GlobalTrainingOptions = GlobalTrainingOptions()) -> ForecastPipeline {
         guard specification.trainsOnBatch else { return self }
+        let minimum = GlobalCombination.minimumBatchForAutomatic
+        if !specification.alwaysUsesGlobalModel && batch.count < minimum {
+            return with(globalModel: .failure(.batchTooSmall(series: batch.count, minimum: minimum)))
+        }
         var generator = Xoshiro256StarStar(seed: seed)
         var parameters = options.parameters
         parameters.seed = seed
@@ -47,7 +68,7 @@ extension ForecastPipeline {
 
     private func with(globalModel: Result<GlobalModel, GlobalModelError>) -> ForecastPipeline {
         var catalogue = catalogue
-        catalogue.trainedGlobalModel = TrainedGlobalModel(globalModel, horizon: horizon)
+        catalogue.trainedGlobalModel = TrainedGlobalModel(globalModel, horizon: horizon, calibratesAutomatic: intervals != .model)
         do {
             return try ForecastPipeline(specification, horizon: horizon, levels: levels, intervals: intervals, catalogue: catalogue, seed: seed)
         } catch {

@@ -77,7 +77,7 @@ public struct ForecastPipeline: Sendable {
         self.seed = seed
         self.catalogue = catalogue
         let base = try catalogue.spec(for: specification)
-        let conformal = intervals.isConformal(for: specification)
+        let conformal = intervals.isConformal(for: specification, in: catalogue)
         spec = conformal ? AnyForecastModelSpec(ConformalIntervals.default(for: specification.family, base: base, horizon: horizon)) : base
         binomialModel =
             specification.family == .glm && !conformal

@@ -10,14 +10,20 @@ public enum IntervalMethod: String, CaseIterable, Sendable, Hashable {
     /// baselines' intervals are R's).
     case `default`
 
-    /// Whether forecasts of `specification` get conformal intervals under this method.
-    public func isConformal(for specification: ModelSpecification) -> Bool {
+    /// Whether forecasts of `specification`, built from `catalogue`, get the pipeline's
+    /// conformal intervals under this method.
+    ///
+    /// Not where a model trained on the batch forecasts (`global`, `auto:global`, and `auto`
+    /// once trained on a batch): the global model's intervals are conformal already, on its
+    /// own held-out windows, and `auto`'s member is calibrated inside the combination;
+    /// rolling-origin refits of a model trained on the whole batch would see the future.
+    public func isConformal(for specification: ModelSpecification, in catalogue: ModelCatalogue = .standard) -> Bool {
+        let calibratedByBatch =
+            specification.alwaysUsesGlobalModel || (specification.trainsOnBatch && catalogue.trainedGlobalModel != nil)
         switch self {
-        case .model: false
-        // The global model's intervals are conformal already, on its own held-out windows;
-        // rolling-origin refits of a model trained on the whole batch would see the future.
-        case .conformal: !specification.trainsOnBatch
-        case .default: ModelCatalogue.registration(of: specification.family).conformalByDefault && !specification.trainsOnBatch
+        case .model: return false
+        case .conformal: return !calibratedByBatch
+        case .default: return ModelCatalogue.registration(of: specification.family).conformalByDefault && !calibratedByBatch
         }
     }
 }

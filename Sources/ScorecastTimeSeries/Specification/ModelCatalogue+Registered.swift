@@ -11,11 +11,18 @@ extension ModelCatalogue {
     /// conformally under `--intervals default`. The checklist is in `docs/adding-a-model.md`.
     static let registered: [Entry] = [
         Entry(.automatic, automaticSummary, conformalByDefault: true) { options, catalogue in
-            if options?.lowercased() == "global" { return catalogue.automaticWithGlobalSpec() }
-            if let options {
-                throw ModelCatalogueError.invalidOptions(model: ModelFamily.automatic.rawValue, options: options, expected: "no options, or global")
+            switch options?.lowercased() {
+            case nil:
+                // Trained on a batch (the forecast and backtest commands): with the global
+                // model, or alone saying why it was left out; otherwise (one series at a
+                // time: the report, check-borrowing) the per-series ensemble.
+                return catalogue.trainedGlobalModel == nil ? catalogue.automaticSpec() : catalogue.automaticWithGlobalSpec()
+            case "global": return catalogue.automaticWithGlobalSpec()
+            case "local": return catalogue.automaticSpec()
+            default:
+                throw ModelCatalogueError.invalidOptions(
+                    model: ModelFamily.automatic.rawValue, options: options ?? "", expected: "no options, global or local")
             }
-            return catalogue.automaticSpec()
         },
         Entry(.naive, "the last observed value", automaticCandidate: true, Naive()),
         Entry(.seasonalNaive, "the value one season earlier", automaticCandidate: true, SeasonalNaive()),
@@ -65,5 +72,5 @@ extension ModelCatalogue {
 
     /// One line on what `auto` does, for `--help` and `scorecast models`.
     public static let automaticSummary =
-        "the mean of ets, theta, theta:stm, theta:dotm and arima (a member too short for its model is left out; where every member is, naive, saying so); with --calendar england, per series whichever of that ensemble and the calendar GLM (glm) has the lower error on the last season held out; auto:global also averages in, with weight 0.4, the global model trained on the batch"
+        "the mean of ets, theta, theta:stm, theta:dotm and arima (a member too short for its model is left out; where every member is, naive, saying so); with --calendar england, per series whichever of that ensemble and the calendar GLM (glm) has the lower error on the last season held out; on a batch of at least \(GlobalCombination.minimumBatchForAutomatic) series also, with weight 0.4, the global model trained on the batch (auto:global on any batch, auto:local never)"
 }

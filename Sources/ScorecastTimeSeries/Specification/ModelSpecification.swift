@@ -28,6 +28,10 @@ public struct ModelSpecification: Hashable, Sendable, CustomStringConvertible {
     /// The default model: `auto`.
     public static let automatic = ModelSpecification(.automatic)
 
+    /// `auto:local`: `auto` fitted to each series alone, never the global model; what
+    /// forecasts one series at a time use (the report's indicators, `check-borrowing`).
+    public static let automaticLocal = ModelSpecification(.automatic, uncheckedOptions: "local")
+
     /// `ets:select`: the single exponential smoothing form with the smallest AICc, as R's
     /// `ets()` chooses it, with the fast estimator (naive where the series is too short); what the projections use to
     /// extrapolate one series.

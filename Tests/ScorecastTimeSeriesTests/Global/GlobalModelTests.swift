@@ -210,15 +210,23 @@ struct GlobalModelTests {
         #expect(missingForecast.fallback == nil && missingForecast.forecast.mean.allSatisfy { $0.isFinite })
     }
 
-    /// One series alone is a batch; a batch with nothing long enough to calibrate falls back
-    /// for every series, saying why; an untrained spec falls back too.
+    /// One series alone is a batch; a batch with nothing long enough to train every step's
+    /// calibration booster falls back for every series, saying why; an untrained spec falls
+    /// back too.
     @Test func smallBatches() throws {
         let one = GlobalTestBatch.make(count: 1, length: 48)
         let alone = try GlobalTestBatch.trained(one).forecast(one[0])
         #expect(alone.fallback == nil && alone.forecast.mean.allSatisfy { $0.isFinite })
-        let tooShort = GlobalTestBatch.make(count: 3, length: 18)
-        let result = try GlobalTestBatch.trained(tooShort).forecast(tooShort[0])
-        #expect(result.fallback?.reason == .globalModelUntrained(.tooLittleData(needed: 19)))
+        // Horizon 6: the last step's calibration booster needs a series of 12 + 2 × 6 periods.
+        // Series of 18 periods, and of 20 (long enough to score a cut, too short to train
+        // its last step: an XGBoost failure before), both say so.
+        for length in [18, 20, 23] {
+            let tooShort = GlobalTestBatch.make(count: 3, length: length)
+            let result = try GlobalTestBatch.trained(tooShort).forecast(tooShort[0])
+            #expect(result.fallback?.reason == .globalModelUntrained(.tooLittleData(needed: 24)))
+        }
+        let justLongEnough = GlobalTestBatch.make(count: 3, length: 24)
+        #expect(try GlobalTestBatch.trained(justLongEnough).forecast(justLongEnough[0]).fallback == nil)
         let untrained = try GlobalTestBatch.pipeline().forecast(one[0])
         #expect(untrained.fallback?.reason == .globalModelUntrained(.notTrained))
     }

@@ -42,8 +42,9 @@ import Testing
         for entry in ModelCatalogue.entries {
             let specification = ModelSpecification(entry.family)
             #expect(IntervalMethod.default.isConformal(for: specification) == entry.conformalByDefault)
-            // The global model's own intervals are conformal on its held-out windows already.
-            #expect(IntervalMethod.conformal.isConformal(for: specification) == !specification.trainsOnBatch)
+            // The global model's own intervals are conformal on its held-out windows already;
+            // `auto` before any training step forecasts one series at a time and is calibrated.
+            #expect(IntervalMethod.conformal.isConformal(for: specification) == (entry.family != .global))
             #expect(!IntervalMethod.model.isConformal(for: specification))
         }
         #expect(ModelCatalogue.registration(of: .automatic).conformalByDefault)

@@ -1,0 +1,75 @@
+import ScorecastCore
+import Testing
+
+@testable import ScorecastTimeSeries
+
+/// `auto` learns across the batch once the batch is large enough: trained on at least
+/// ``GlobalCombination/minimumBatchForAutomatic`` series it is `auto:global`; on fewer it is
+/// `auto:local` saying why; without a training step (one series at a time) it is `auto:local`.
+@Suite struct AutomaticJoinsGlobalTests {
+    static let minimum = GlobalCombination.minimumBatchForAutomatic
+
+    static func pipeline(_ name: String) throws -> ForecastPipeline {
+        try ForecastPipeline(ModelSpecification(parsing: name), horizon: 6, levels: [80, 95])
+    }
+
+    static func trained(_ name: String, on batch: [TimeSeries]) throws -> ForecastPipeline {
+        try pipeline(name).training(on: batch, options: GlobalTestBatch.options)
+    }
+
+    /// Means and bounds, bit for bit.
+    static func bits(_ forecast: Forecast) -> [UInt64] {
+        (forecast.mean + forecast.intervals.flatMap { $0.lower + $0.upper }).map(\.bitPattern)
+    }
+
+    @Test func whichModelsTrainOnTheBatch() throws {
+        #expect(try ModelSpecification(parsing: "auto").trainsOnBatch)
+        #expect(try ModelSpecification(parsing: "auto:global").trainsOnBatch)
+        #expect(try !ModelSpecification(parsing: "auto:local").trainsOnBatch)
+        #expect(throws: ModelCatalogueError.self) { try ModelCatalogue.standard.spec(named: "auto:everything") }
+    }
+
+    /// A batch one series short of the minimum trains nothing: every series is forecast as
+    /// `auto:local` forecasts it, and its notes say why the global model was left out.
+    @Test func aSmallBatchIsForecastByAutoAlone() throws {
+        let batch = GlobalTestBatch.make(count: Self.minimum - 1, length: 48)
+        let automatic = try Self.trained("auto", on: batch)
+        #expect(automatic.globalModel == nil)
+        guard case .failure(let error)? = automatic.catalogue.trainedGlobalModel?.result else {
+            Issue.record("auto trained a global model on \(batch.count) series")
+            return
+        }
+        #expect(error == .batchTooSmall(series: Self.minimum - 1, minimum: Self.minimum))
+        let local = try Self.pipeline("auto:local")
+        for series in batch.prefix(3) {
+            let joined = try automatic.forecast(series), alone = try local.forecast(series)
+            #expect(Self.bits(joined.forecast) == Self.bits(alone.forecast))
+            let why = "learns across series from \(Self.minimum)"
+            #expect(joined.notes.contains { $0.hasPrefix("global model left out: ") && $0.contains(why) }, "\(joined.notes)")
+        }
+    }
+
+    /// From the minimum, `auto` is exactly `auto:global` on the same batch.
+    @Test func aLargeEnoughBatchGivesAutoTheGlobalMember() throws {
+        let batch = GlobalTestBatch.make(count: Self.minimum, length: 48)
+        let automatic = try Self.trained("auto", on: batch), combined = try Self.trained("auto:global", on: batch)
+        #expect(automatic.globalModel?.trainingSeries == Self.minimum)
+        #expect(!IntervalMethod.default.isConformal(for: automatic.specification, in: automatic.catalogue))
+        for series in batch.prefix(3) {
+            let joined = try automatic.forecast(series), reference = try combined.forecast(series)
+            #expect(Self.bits(joined.forecast) == Self.bits(reference.forecast))
+            #expect(joined.forecast.model.contains(" × global("), "\(joined.forecast.model)")
+        }
+    }
+
+    /// Without a training step (the report, `check-borrowing`: one series at a time) `auto` is
+    /// the per-series ensemble with its conformal intervals, as `auto:local`.
+    @Test func withoutATrainingStepAutoIsLocal() throws {
+        let series = GlobalTestBatch.make(count: 1, length: 48)[0]
+        let automatic = try Self.pipeline("auto"), local = try Self.pipeline("auto:local")
+        #expect(IntervalMethod.default.isConformal(for: automatic.specification, in: automatic.catalogue))
+        let joined = try automatic.forecast(series), alone = try local.forecast(series)
+        #expect(Self.bits(joined.forecast) == Self.bits(alone.forecast))
+        #expect(joined.notes == alone.notes)
+    }
+}
