@@ -53,12 +53,19 @@ extension ForecastPipeline {
         return with(globalModel: result)
     }
 
-    /// The pipeline forecasting with `model` (read with `--global-model`), without training.
+    /// The pipeline forecasting with `model` (read with `--global-model`), without training;
+    /// for plain `auto`, only a model trained on at least
+    /// ``GlobalCombination/minimumBatchForAutomatic`` series joins.
     ///
     /// - Throws: ``GlobalModelError/horizonBeyondModel(model:asked:)`` when the pipeline's
     ///   horizon exceeds the model's.
     public func using(_ model: GlobalModel) throws(GlobalModelError) -> ForecastPipeline {
         guard horizon <= model.settings.horizon else { throw .horizonBeyondModel(model: model.settings.horizon, asked: horizon) }
+        // Plain `auto` combines a model learnt across as many series as it would train on.
+        let minimum = GlobalCombination.minimumBatchForAutomatic
+        if !specification.alwaysUsesGlobalModel && model.trainingSeries < minimum {
+            return with(globalModel: .failure(.batchTooSmall(series: model.trainingSeries, minimum: minimum)))
+        }
         return with(globalModel: .success(model))
     }
 

@@ -62,6 +62,17 @@ import Testing
         }
     }
 
+    /// A model read from a file (`--global-model`) joins plain `auto` only if it was learnt
+    /// across at least the minimum number of series; `auto:global` takes any.
+    @Test func aLoadedModelJoinsAutoOnlyIfLearntAcrossEnoughSeries() throws {
+        let small = GlobalTestBatch.make(count: 3, length: 48)
+        let model = try #require(try Self.trained("auto:global", on: small).globalModel)
+        #expect(try Self.pipeline("auto").using(model).globalModel == nil)
+        #expect(try Self.pipeline("auto:global").using(model).globalModel != nil)
+        let large = try #require(try Self.trained("auto", on: GlobalTestBatch.make(count: Self.minimum, length: 48)).globalModel)
+        #expect(try Self.pipeline("auto").using(large).globalModel != nil)
+    }
+
     /// Without a training step (the report, `check-borrowing`: one series at a time) `auto` is
     /// the per-series ensemble with its conformal intervals, as `auto:local`.
     @Test func withoutATrainingStepAutoIsLocal() throws {
