@@ -5,10 +5,12 @@
 # The series are made here, not committed: M3 monthly training series drawn with replacement
 # (fixed seed), each multiplied by a random scale (log-uniform over 0.1 to 100) and by
 # independent multiplicative noise (normal, sd 3%) on every value, renamed S00001 ... Rows are
-# grouped by series, as every tidy export writes them, so the input streams.
+# grouped by series, as every tidy export writes them, so the input streams for the models that
+# fit one series at a time (`auto:local`); `auto` reads the batch first to train the global
+# model on it (windows capped at 100,000 per booster).
 #
 #   scripts/benchmarks/scale-15k.sh                     # 15,000 series, auto, 2 jobs
-#   SERIES=1500 scripts/benchmarks/scale-15k.sh         # the same at 1,500 (peak memory must not grow)
+#   MODEL=auto:local SERIES=1500 scripts/benchmarks/scale-15k.sh  # streams: peak memory must not grow
 #   MODEL=snaive SERIES=150000 scripts/benchmarks/scale-15k.sh
 #
 # Outputs go to out/scale/.
