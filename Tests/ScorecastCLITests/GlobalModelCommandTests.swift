@@ -73,6 +73,47 @@ struct GlobalModelCommandTests {
         #expect(!run.exists("out.csv"))
     }
 
+    /// `auto` on a batch of 8 series (fewer than 51) trains nothing: forecasting works, its
+    /// notes say why the global model was left out, and asking to save the model is one
+    /// located line, exit 65, with neither the model nor the forecasts written.
+    @Test func autoOnASmallBatchSavesNoModel() async throws {
+        let run = try CommandRun()
+        try run.write("batch.csv", Self.batch)
+        let forecast = await BatchFailureTests.status(
+            ["forecast", run.path("batch.csv"), "--output", run.path("auto.csv"), "--notes", run.path("notes.csv")] + Self.small)
+        #expect(forecast.status == 0, "\(forecast.stderr)")
+        #expect(try run.read("notes.csv").contains("global model left out: no global model: a batch of 8 series; auto learns across series from 51"))
+        let saved = await BatchFailureTests.status(
+            ["forecast", run.path("batch.csv"), "--output", run.path("out.csv"), "--save-global", run.path("model.txt")] + Self.small)
+        #expect(saved.status == 65)
+        #expect(saved.stderr.contains { $0.contains("\(run.path("batch.csv")):1:1: ") && $0.contains("a batch of 8 series") }, "\(saved.stderr)")
+        #expect(!run.exists("model.txt") && !run.exists("out.csv"))
+    }
+
+    /// The hidden study knobs reach the boosters (the model file says what it was trained
+    /// with); a knob out of range is a usage error.
+    @Test func studySettingsReachTheModelFile() async throws {
+        let run = try CommandRun()
+        try run.write("batch.csv", Self.batch)
+        let trained = await BatchFailureTests.status(
+            [
+                "forecast", run.path("batch.csv"), "--model", "global", "--global-learning-rate", "0.15", "--global-depth", "4",
+                "--output", run.path("out.csv"), "--save-global", run.path("model.txt"),
+            ] + Self.small)
+        #expect(trained.status == 0, "\(trained.stderr)")
+        #expect(try run.read("model.txt").contains("\nparameters trees=10 eta=0.15 depth=4 "))
+        for bad in [["--global-depth", "0"], ["--global-learning-rate", "0"], ["--global-learning-rate", "1.5"]] {
+            do {
+                let arguments = [run.path("batch.csv"), "--model", "global", "--output", run.path("bad.csv")] + Self.small + bad
+                let command = try ForecastCommand.parse(arguments)
+                try command.validate()
+                Issue.record("expected a usage error for \(bad)")
+            } catch {
+                #expect(Scorecast.exitCode(for: error).rawValue == 64, "\(bad)")
+            }
+        }
+    }
+
     /// backtest retrains at each origin and scores every series.
     @Test func backtestScoresEverySeries() async throws {
         let run = try CommandRun()

@@ -86,6 +86,10 @@ struct GlobalTrainingSettings: ParsableArguments {
     var globalFeatures = GlobalTrainingOptions().features.isEmpty ? "none" : GlobalTrainingOptions().features.map(\.rawValue).joined(separator: ",")
     @Option(help: ArgumentHelp("Global model: trees per booster.", visibility: .hidden))
     var globalTrees = GlobalTrainingOptions().parameters.trees
+    @Option(help: ArgumentHelp("Global model: learning rate (eta) of the final boosters.", visibility: .hidden))
+    var globalLearningRate = GlobalTrainingOptions().parameters.learningRate
+    @Option(help: ArgumentHelp("Global model: maximum depth of a tree.", visibility: .hidden))
+    var globalDepth = GlobalTrainingOptions().parameters.maximumDepth
     @Option(help: ArgumentHelp("Global model: pseudo-Huber slope, or 0 for squared error.", visibility: .hidden))
     var globalHuberSlope = GlobalTrainingOptions().parameters.huberSlope ?? 0
     @Option(help: ArgumentHelp("Global model: training windows per booster beyond which they are sampled.", visibility: .hidden))
@@ -97,8 +101,12 @@ struct GlobalTrainingSettings: ParsableArguments {
         guard globalLags >= 1, globalLevelLength >= 1, globalLevelLength <= globalLags else {
             throw ValidationError("--global-lags must be at least --global-level-length, and both at least 1")
         }
-        guard globalTrees >= 1, globalHuberSlope >= 0, globalMaximumWindows >= 1 else {
-            throw ValidationError("--global-trees and --global-maximum-windows must be at least 1, --global-huber-slope at least 0")
+        guard globalTrees >= 1, globalHuberSlope >= 0, globalMaximumWindows >= 1, globalDepth >= 1 else {
+            throw ValidationError(
+                "--global-trees, --global-depth and --global-maximum-windows must be at least 1, --global-huber-slope at least 0")
+        }
+        guard globalLearningRate > 0 && globalLearningRate <= 1 else {
+            throw ValidationError("--global-learning-rate must be in (0, 1]")
         }
         options.lags = globalLags
         options.levelLength = globalLevelLength
@@ -113,6 +121,8 @@ struct GlobalTrainingSettings: ParsableArguments {
                 return feature
             }
         options.parameters.trees = globalTrees
+        options.parameters.learningRate = globalLearningRate
+        options.parameters.maximumDepth = globalDepth
         options.parameters.huberSlope = globalHuberSlope > 0 ? globalHuberSlope : nil
         options.maximumRowsPerStep = globalMaximumWindows
         return options
