@@ -78,8 +78,8 @@ struct ForecastCommand: AsyncScorecastCommand {
         let profiles = try seasonality.load(useBundledDefault: source.isScorecardFolder).profiles
         let reader = try source.reader()
         let fileName = reader.csv.fileName
-        // A model that learns across series (global) is trained on the whole batch first;
-        // the series are then forecast one by one as for any other model.
+        // A model that learns across series (global, auto, auto:global) is trained on the
+        // whole batch first; the series are then forecast one by one as for any other model.
         var batch: IndexingIterator<[ObservedSeries]>?
         if pipeline.needsBatchTraining {
             var all: [ObservedSeries] = []
