@@ -91,7 +91,7 @@ struct GlobalModelCommandTests {
     }
 
     /// The hidden study knobs reach the boosters (the model file says what it was trained
-    /// with); a knob out of range is a usage error.
+    /// with); a knob out of range, or a feature unknown or named twice, is a usage error.
     @Test func studySettingsReachTheModelFile() async throws {
         let run = try CommandRun()
         try run.write("batch.csv", Self.batch)
@@ -102,7 +102,10 @@ struct GlobalModelCommandTests {
             ] + Self.small)
         #expect(trained.status == 0, "\(trained.stderr)")
         #expect(try run.read("model.txt").contains("\nparameters trees=10 eta=0.15 depth=4 "))
-        for bad in [["--global-depth", "0"], ["--global-learning-rate", "0"], ["--global-learning-rate", "1.5"]] {
+        for bad in [
+            ["--global-depth", "0"], ["--global-learning-rate", "0"], ["--global-learning-rate", "1.5"],
+            ["--global-features", "season-position,season-position"], ["--global-features", "month"],
+        ] {
             do {
                 let arguments = [run.path("batch.csv"), "--model", "global", "--output", run.path("bad.csv")] + Self.small + bad
                 let command = try ForecastCommand.parse(arguments)

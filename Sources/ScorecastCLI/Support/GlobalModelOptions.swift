@@ -61,12 +61,10 @@ struct GlobalModelOptions: ParsableArguments {
             // Nothing trained (a batch too short or too small to learn from) is an error, not
             // a silently missing file.
             guard let model = ready.globalModel else {
-                let reason = ready.catalogue.trainedGlobalModel.flatMap { trained in
-                    if case .failure(let error) = trained.result { "\(error)" } else { nil }
-                }
+                let reason = ready.globalModelError.map { "\($0)" } ?? "no model was trained"
                 throw DataError(
                     file: inputFile, line: 1, column: 1,
-                    expected: "a batch the global model can learn from (\(reason ?? "no model was trained")); nothing was written to \(path)")
+                    expected: "a batch the global model can learn from (\(reason)); nothing was written to \(path)")
             }
             try OutputFile.write(try model.serialized(), to: path)
         }
@@ -83,7 +81,7 @@ struct GlobalTrainingSettings: ParsableArguments {
     @Option(help: ArgumentHelp("Global model: values averaged into the window's level.", visibility: .hidden))
     var globalLevelLength = GlobalTrainingOptions().levelLength
     @Option(help: ArgumentHelp("Global model: features beside the lags, comma-separated, or none.", visibility: .hidden))
-    var globalFeatures = GlobalTrainingOptions().features.isEmpty ? "none" : GlobalTrainingOptions().features.map(\.rawValue).joined(separator: ",")
+    var globalFeatures = GlobalFeature.listText(GlobalTrainingOptions().features)
     @Option(help: ArgumentHelp("Global model: trees per booster.", visibility: .hidden))
     var globalTrees = GlobalTrainingOptions().parameters.trees
     @Option(help: ArgumentHelp("Global model: learning rate (eta) of the final boosters.", visibility: .hidden))
@@ -110,16 +108,11 @@ struct GlobalTrainingSettings: ParsableArguments {
         }
         options.lags = globalLags
         options.levelLength = globalLevelLength
-        options.features =
-            try globalFeatures == "none"
-            ? []
-            : globalFeatures.split(separator: ",").map { name in
-                guard let feature = GlobalFeature(rawValue: String(name)) else {
-                    throw ValidationError(
-                        "--global-features: expected none or some of \(GlobalFeature.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return feature
-            }
+        do {
+            options.features = try GlobalFeature.list(parsing: globalFeatures)
+        } catch {
+            throw ValidationError("--global-features: \(error)")
+        }
         options.parameters.trees = globalTrees
         options.parameters.learningRate = globalLearningRate
         options.parameters.maximumDepth = globalDepth

@@ -23,7 +23,7 @@ extension GlobalModel {
         var header = "\(Self.magic) \(Self.formatVersion)\n"
         header += "frequency \(settings.frequency)\n"
         header += "lags \(settings.lags)\nlevel-length \(settings.levelLength)\nhorizon \(settings.horizon)\n"
-        header += "features \(settings.features.isEmpty ? "none" : settings.features.map(\.rawValue).joined(separator: ","))\n"
+        header += "features \(GlobalFeature.listText(settings.features))\n"
         header +=
             "parameters trees=\(parameters.trees) eta=\(parameters.learningRate) depth=\(parameters.maximumDepth) huber=\(parameters.huberSlope.map { "\($0)" } ?? "none") subsample=\(parameters.rowSample) colsample=\(parameters.columnSample) seed=\(parameters.seed) bins=\(parameters.maximumBins)\n"
         header += "trained series=\(trainingSeries) windows=\(trainingWindows)\n"
@@ -66,12 +66,11 @@ extension GlobalModel {
             throw reader.error("expected lags ≥ level-length ≥ 1 and horizon ≥ 1")
         }
         let featureText = try reader.field("features")
-        var features: [GlobalFeature] = []
-        for name in featureText == "none" ? [] : featureText.split(separator: ",") {
-            guard let feature = GlobalFeature(rawValue: String(name)), !features.contains(feature) else {
-                throw reader.error("expected features among \(GlobalFeature.allCases.map(\.rawValue).joined(separator: ", ")), found '\(name)'")
-            }
-            features.append(feature)
+        let features: [GlobalFeature]
+        do {
+            features = try GlobalFeature.list(parsing: featureText)
+        } catch {
+            throw reader.error(error.description)
         }
         let settings = GlobalWindowSettings(horizon: horizon, frequency: frequency, lags: lags, levelLength: levelLength, features: features)
         let parameters = try Self.parameters(try reader.field("parameters"), threads: threads, reader: reader)

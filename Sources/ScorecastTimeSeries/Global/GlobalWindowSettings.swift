@@ -13,6 +13,40 @@ public enum GlobalFeature: String, Sendable, Hashable, CaseIterable {
     case logLevel = "log-level"
 }
 
+extension GlobalFeature {
+    /// `features` as a model file and `--global-features` write them: `none`, or the names
+    /// comma-separated in order.
+    public static func listText(_ features: [GlobalFeature]) -> String {
+        features.isEmpty ? "none" : features.map(\.rawValue).joined(separator: ",")
+    }
+
+    /// The features ``listText(_:)`` wrote.
+    ///
+    /// - Throws: ``GlobalFeatureListError`` naming the first name that is not a feature or
+    ///   names one already listed (a window has each feature once).
+    public static func list(parsing text: String) throws(GlobalFeatureListError) -> [GlobalFeature] {
+        guard text != "none" else { return [] }
+        var features: [GlobalFeature] = []
+        for name in text.split(separator: ",") {
+            guard let feature = GlobalFeature(rawValue: String(name)), !features.contains(feature) else {
+                throw GlobalFeatureListError(found: String(name))
+            }
+            features.append(feature)
+        }
+        return features
+    }
+}
+
+/// A features list (``GlobalFeature/list(parsing:)``) with an unknown or repeated name.
+public struct GlobalFeatureListError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The offending name.
+    public let found: String
+
+    public var description: String {
+        "expected none or features among \(GlobalFeature.allCases.map(\.rawValue).joined(separator: ", ")), each once; found '\(found)'"
+    }
+}
+
 /// The shape of the global model's windows: what a series must give the model and what the
 /// model predicts. Saved with the model (``GlobalModel``) and checked against every batch it
 /// forecasts.

@@ -37,10 +37,7 @@ extension ForecastPipeline {
     /// series (``GlobalModelError/batchTooSmall(series:minimum:)``).
     public func training(on batch: [TimeSeries], jobs: Int = 1, options: GlobalTrainingOptions = GlobalTrainingOptions()) -> ForecastPipeline {
         guard specification.trainsOnBatch else { return self }
-        let minimum = GlobalCombination.minimumBatchForAutomatic
-        if !specification.alwaysUsesGlobalModel && batch.count < minimum {
-            return with(globalModel: .failure(.batchTooSmall(series: batch.count, minimum: minimum)))
-        }
+        if let tooSmall = batchTooSmall(series: batch.count) { return with(globalModel: .failure(tooSmall)) }
         var generator = Xoshiro256StarStar(seed: seed)
         var parameters = options.parameters
         parameters.seed = seed
@@ -62,16 +59,27 @@ extension ForecastPipeline {
     public func using(_ model: GlobalModel) throws(GlobalModelError) -> ForecastPipeline {
         guard horizon <= model.settings.horizon else { throw .horizonBeyondModel(model: model.settings.horizon, asked: horizon) }
         // Plain `auto` combines a model learnt across as many series as it would train on.
-        let minimum = GlobalCombination.minimumBatchForAutomatic
-        if !specification.alwaysUsesGlobalModel && model.trainingSeries < minimum {
-            return with(globalModel: .failure(.batchTooSmall(series: model.trainingSeries, minimum: minimum)))
-        }
+        if let tooSmall = batchTooSmall(series: model.trainingSeries) { return with(globalModel: .failure(tooSmall)) }
         return with(globalModel: .success(model))
     }
 
     /// The trained model, once ``training(on:jobs:options:)`` or
     /// ``using(_:)`` has run; `nil` before, or when training failed.
     public var globalModel: GlobalModel? { try? catalogue.trainedGlobalModel?.result.get() }
+
+    /// Why there is no trained model after ``training(on:jobs:options:)`` or ``using(_:)``;
+    /// `nil` before them, or when there is one.
+    public var globalModelError: GlobalModelError? {
+        guard case .failure(let error)? = catalogue.trainedGlobalModel?.result else { return nil }
+        return error
+    }
+
+    /// ``GlobalModelError/batchTooSmall(series:minimum:)`` when plain `auto` would learn
+    /// across only `series` series, fewer than ``GlobalCombination/minimumBatchForAutomatic``.
+    private func batchTooSmall(series: Int) -> GlobalModelError? {
+        let minimum = GlobalCombination.minimumBatchForAutomatic
+        return !specification.alwaysUsesGlobalModel && series < minimum ? .batchTooSmall(series: series, minimum: minimum) : nil
+    }
 
     private func with(globalModel: Result<GlobalModel, GlobalModelError>) -> ForecastPipeline {
         var catalogue = catalogue

@@ -237,6 +237,7 @@ struct GlobalModelTests {
         ("something else\n", 1, "Scorecast global model"),
         ("scorecast-global-model 1\nfrequency weekly\n", 2, "frequency"),
         ("scorecast-global-model 1\nfrequency monthly\nlags 24\nlevel-length 12\nhorizon 1\nfeatures none-such\n", 6, "features"),
+        ("scorecast-global-model 1\nfrequency monthly\nlags 24\nlevel-length 12\nhorizon 1\nfeatures log-level,log-level\n", 6, "each once"),
     ])
     func badModelFilesAreDataErrors(text: String, line: Int, mentions: String) {
         do {
