@@ -45,7 +45,7 @@ extension GlobalModel {
         // and, from minimumHistory + 1 + horizon periods, a score.
         let needed = settings.minimumHistory + 2 * horizon
         guard batch.contains(where: { $0.count >= needed }) else { throw .tooLittleData(needed: needed) }
-        let calibrationBatch = batch.filter { $0.count >= settings.minimumHistory + 1 + horizon }.map { $0.prefix($0.count - horizon) }
+        let calibrationBatch = batch.filter { $0.count >= settings.minimumCalibrationLength }.map { $0.prefix($0.count - horizon) }
 
         let calibrationWindows = (1...horizon).map {
             GlobalTrainingWindows(batch: calibrationBatch, step: $0, settings: settings, maximumRows: maximumRowsPerStep, using: &generator)
@@ -100,7 +100,7 @@ extension GlobalModel {
         let horizon = settings.horizon
         var windows: [GlobalWindow] = []
         var actuals: [ArraySlice<Double>] = []
-        for series in batch where series.count >= settings.minimumHistory + 1 + horizon {
+        for series in batch where series.count >= settings.minimumCalibrationLength {
             let cut = series.count - horizon
             guard let window = try? GlobalWindow(values: series.values[...], start: series.start, end: cut, settings: settings) else { continue }
             windows.append(window)

@@ -78,6 +78,9 @@ public struct GlobalWindowSettings: Sendable, Equatable {
     /// Periods a series must have (observed or not) at an origin, so the level has a season to
     /// average: ``levelLength``.
     public var minimumHistory: Int { levelLength }
+    /// Periods a series must have for the calibration pass to score it: a window of
+    /// ``minimumHistory`` periods and one more before the cut, then the ``horizon`` held out.
+    var minimumCalibrationLength: Int { minimumHistory + 1 + horizon }
 
     /// The default monthly window for `horizon` steps.
     public init(

@@ -19,6 +19,15 @@ extension ModelSpecification {
     var alwaysUsesGlobalModel: Bool {
         family == .global || (family == .automatic && options?.lowercased() == "global")
     }
+
+    /// Whether forecasts of this model, built from `catalogue`, come from a model trained on
+    /// the batch (`global`, `auto:global`, and plain `auto` once the catalogue holds a trained
+    /// or failed global model): the one place that decides it, for the `auto` registry entry
+    /// (which builds the combination) and ``IntervalMethod/isConformal(for:in:)`` (which then
+    /// leaves the calibration to the combination, as a second one would see the future).
+    func forecastsWithBatchModel(in catalogue: ModelCatalogue) -> Bool {
+        alwaysUsesGlobalModel || (trainsOnBatch && catalogue.trainedGlobalModel != nil)
+    }
 }
 
 extension ForecastPipeline {

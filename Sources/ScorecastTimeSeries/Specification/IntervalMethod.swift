@@ -18,8 +18,7 @@ public enum IntervalMethod: String, CaseIterable, Sendable, Hashable {
     /// own held-out windows, and `auto`'s member is calibrated inside the combination;
     /// rolling-origin refits of a model trained on the whole batch would see the future.
     public func isConformal(for specification: ModelSpecification, in catalogue: ModelCatalogue = .standard) -> Bool {
-        let calibratedByBatch =
-            specification.alwaysUsesGlobalModel || (specification.trainsOnBatch && catalogue.trainedGlobalModel != nil)
+        let calibratedByBatch = specification.forecastsWithBatchModel(in: catalogue)
         switch self {
         case .model: return false
         case .conformal: return !calibratedByBatch

@@ -16,7 +16,8 @@ extension ModelCatalogue {
                 // Trained on a batch (the forecast and backtest commands): with the global
                 // model, or alone saying why it was left out; otherwise (one series at a
                 // time: the report, check-borrowing) the per-series ensemble.
-                return catalogue.trainedGlobalModel == nil ? catalogue.automaticSpec() : catalogue.automaticWithGlobalSpec()
+                return ModelSpecification.automatic.forecastsWithBatchModel(in: catalogue)
+                    ? catalogue.automaticWithGlobalSpec() : catalogue.automaticSpec()
             case "global": return catalogue.automaticWithGlobalSpec()
             case "local": return catalogue.automaticSpec()
             default:
