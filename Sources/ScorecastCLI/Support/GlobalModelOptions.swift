@@ -92,11 +92,6 @@ struct GlobalTrainingSettings: ParsableArguments {
     var globalHuberSlope = GlobalTrainingOptions().parameters.huberSlope ?? 0
     @Option(help: ArgumentHelp("Global model: training windows per booster beyond which they are sampled.", visibility: .hidden))
     var globalMaximumWindows = GlobalTrainingOptions().maximumRowsPerStep
-    @Option(
-        help: ArgumentHelp(
-            "Global model: direct (a booster per step) or direct+recursive (and a recursive booster, averaged).", visibility: .hidden))
-    var globalStrategy: String =
-        GlobalTrainingOptions().recursive == nil ? GlobalStrategy.direct.rawValue : GlobalStrategy.directAndRecursive.rawValue
 
     /// The training options the (hidden) settings give.
     func trainingOptions() throws -> GlobalTrainingOptions {
@@ -123,13 +118,6 @@ struct GlobalTrainingSettings: ParsableArguments {
         options.parameters.maximumDepth = globalDepth
         options.parameters.huberSlope = globalHuberSlope > 0 ? globalHuberSlope : nil
         options.maximumRowsPerStep = globalMaximumWindows
-        switch GlobalStrategy(rawValue: globalStrategy) {
-        case .direct: options.recursive = nil
-        case .directAndRecursive: options.recursive = options.recursive ?? GlobalRecursiveMember()
-        case nil:
-            throw ValidationError(
-                "--global-strategy must be \(GlobalStrategy.allCases.map(\.rawValue).joined(separator: " or ")), found '\(globalStrategy)'")
-        }
         return options
     }
 }
