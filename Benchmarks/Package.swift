@@ -32,6 +32,8 @@ let package = Package(
             name: "M3Series",
             dependencies: [.product(name: "ScorecastCore", package: "Scorecast"), .product(name: "ScorecastTimeSeries", package: "Scorecast")],
             path: "Benchmarks/M3Series"),
+        .target(
+            name: "ReturnsFolder", dependencies: [.product(name: "ScorecastData", package: "Scorecast")], path: "Benchmarks/ReturnsFolder"),
         benchmark("ETS", using: ["ScorecastCore", "ScorecastTimeSeries"], local: ["M3Series"]),
         benchmark("Theta", using: ["ScorecastCore", "ScorecastTimeSeries"], local: ["M3Series"]),
         benchmark("Global", using: ["ScorecastCore", "ScorecastTimeSeries"], local: ["M3Series"]),
@@ -39,8 +41,10 @@ let package = Package(
         benchmark("Comparators", using: ["ScorecastComparators", "ScorecastCore", "ScorecastData"]),
         benchmark("Projection", using: ["ScorecastProjection", "ScorecastCore", "ScorecastTimeSeries", "ScorecastNumerics"]),
         benchmark("EESImport", using: ["ScorecastComparators", "ScorecastCore", "ScorecastData"]),
-        benchmark("SSDA903", using: ["ScorecastData", "ScorecastCore", "ScorecastProjection", "ScorecastTimeSeries", "ScorecastNumerics"]),
+        benchmark(
+            "SSDA903", using: ["ScorecastData", "ScorecastCore", "ScorecastProjection", "ScorecastTimeSeries", "ScorecastNumerics"],
+            local: ["ReturnsFolder"]),
         benchmark("ObservationReading", using: ["ScorecastData", "ScorecastCore", "ScorecastTimeSeries", "ScorecastNumerics"]),
-        benchmark("CINCensus", using: ["ScorecastData", "ScorecastProjection"]),
+        benchmark("CINCensus", using: ["ScorecastData", "ScorecastProjection"], local: ["ReturnsFolder"]),
     ]
 )

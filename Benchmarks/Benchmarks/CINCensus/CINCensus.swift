@@ -1,4 +1,5 @@
 import Benchmark
+import ReturnsFolder
 import ScorecastData
 import ScorecastProjection
 
@@ -8,21 +9,6 @@ import ScorecastProjection
 // one file per core), validated, merged and counted month by month, and the four CSV files made.
 // The returns are written once to /tmp before timing.
 // Run: cd Benchmarks && swift package benchmark --target CINCensus
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// Writes the synthetic returns under a fresh folder in /tmp and returns its path.
-func writeReturns() -> String {
-    var template = Array("/tmp/scorecast-bench-cin-XXXXXX".utf8CString)
-    _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-    let root = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-    for file in SyntheticCINCensus(seed: 25, years: 10, referralsPerYear: 5_400).generate().files {
-        try! OutputFile.write(Array(file.text.utf8), to: root + "/" + file.path)
-    }
-    return root
-}
-
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .cpuTotal, .mallocCountTotal],
@@ -31,7 +17,9 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(60),
         maxIterations: 10
     )
-    let root = writeReturns()
+    let root = ReturnsFolder.write(
+        SyntheticCINCensus(seed: 25, years: 10, referralsPerYear: 5_400).generate().files,
+        prefix: "scorecast-bench-cin")
     Benchmark("Import ten CIN census returns of a large council (~75,000 episodes, read, merged, counted, CSV made)") { benchmark in
         for _ in benchmark.scaledIterations {
             let result = try! CINCensusImport(paths: [root])

@@ -1,4 +1,5 @@
 import Benchmark
+import ReturnsFolder
 import ScorecastData
 import ScorecastNumerics
 import ScorecastProjection
@@ -11,22 +12,6 @@ import ScorecastTimeSeries
 // writes the same files), and a 10,000-path 24-month projection from them.
 // The returns are written once to /tmp before timing.
 // Run: cd Benchmarks && swift package benchmark --target SSDA903
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// Writes the synthetic returns under a fresh folder in /tmp and returns its path.
-func writeReturns() -> String {
-    var template = Array("/tmp/scorecast-bench-903-XXXXXX".utf8CString)
-    _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-    let root = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-    for file in SyntheticSSDA903(seed: 2021, years: 10, entriesPerYear: 385).files() {
-        mkdir(root + "/" + String(file.path.split(separator: "/")[0]), 0o777)
-        try! OutputFile.write(Array(file.text.utf8), to: root + "/" + file.path)
-    }
-    return root
-}
-
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .cpuTotal, .mallocCountTotal],
@@ -35,7 +20,8 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(60),
         maxIterations: 10
     )
-    let root = writeReturns()
+    let root = ReturnsFolder.write(
+        SyntheticSSDA903(seed: 2021, years: 10, entriesPerYear: 385).files(), prefix: "scorecast-bench-903")
     Benchmark("Import 10 years × ~1,000 children looked after (read, clean, count)") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try! SSDA903Import(paths: [root]))
