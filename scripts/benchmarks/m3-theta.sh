@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Theta family, ARIMA, combination and conformal intervals on all 1,428 M3 monthly series (h = 18),
+# Theta family, ARIMA, combination, the global model, `auto` (learning across the batch) and
+# `auto:local` (each series alone), and conformal intervals on all 1,428 M3 monthly series (h = 18),
 # through the CLI, side by side with R forecast 8.20 and statsforecast in the same run.
 #
 # Each method forecasts every series with 80% and 95% intervals using JOBS worker processes
@@ -40,6 +41,8 @@ ours ensemble --model ensemble --intervals model
 ours arima --model arima --intervals model
 ours arima-kalman --model arima:kalman --intervals model
 ours auto --model auto
+ours auto-local --model auto:local
+ours global --model global
 
 Rscript scripts/benchmarks/m3-peers.R "$data" "$out" "$jobs" | sed 's/^r,/R,/' >> "$timings"
 python3 scripts/benchmarks/m3-peers.py "$data" "$out" "$jobs" >> "$timings"
