@@ -8,12 +8,12 @@ extension ModelCatalogue {
     func automaticWithGlobalSpec() -> AnyForecastModelSpec {
         let global = GlobalForecastSpec(trained: trainedGlobalModel?.result ?? .failure(.notTrained))
         let classic = automaticSpec()
-        guard let horizon = trainedGlobalModel?.horizon, trainedGlobalModel?.calibratesAutomatic ?? true else {
+        guard let trained = trainedGlobalModel, trained.calibratesAutomatic else {
             // Before the training step (a bare spec; the pipeline is trained before it
             // forecasts), or with `--intervals model`: auto with its own intervals.
             return AnyForecastModelSpec(GlobalCombination(automatic: classic, global: AnyForecastModelSpec(global)))
         }
-        let calibrated = AnyForecastModelSpec(ConformalIntervals.default(for: .automatic, base: classic, horizon: horizon))
+        let calibrated = AnyForecastModelSpec(ConformalIntervals.default(for: .automatic, base: classic, horizon: trained.horizon))
         return AnyForecastModelSpec(GlobalCombination(automatic: calibrated, global: AnyForecastModelSpec(global)))
     }
 }
