@@ -91,20 +91,28 @@ struct GlobalModelCommandTests {
     }
 
     /// The hidden study knobs reach the boosters (the model file says what it was trained
-    /// with); a knob out of range, or a feature unknown or named twice, is a usage error.
+    /// with, the seed included); a knob out of range, or a feature unknown or named twice, is
+    /// a usage error.
     @Test func studySettingsReachTheModelFile() async throws {
         let run = try CommandRun()
         try run.write("batch.csv", Self.batch)
         let trained = await BatchFailureTests.status(
             [
                 "forecast", run.path("batch.csv"), "--model", "global", "--global-learning-rate", "0.15", "--global-depth", "4",
-                "--output", run.path("out.csv"), "--save-global", run.path("model.txt"),
+                "--global-seed", "7", "--output", run.path("out.csv"), "--save-global", run.path("model.txt"),
             ] + Self.small)
         #expect(trained.status == 0, "\(trained.stderr)")
-        #expect(try run.read("model.txt").contains("\nparameters trees=10 eta=0.15 depth=4 "))
+        let model = try run.read("model.txt")
+        #expect(model.contains("\nparameters trees=10 eta=0.15 depth=4 "))
+        #expect(model.contains(" seed=7 "))
+        // Another seed is another model: the forecasts differ from the default seed's.
+        let defaultSeed = await BatchFailureTests.status(
+            ["forecast", run.path("batch.csv"), "--model", "global", "--output", run.path("default.csv")] + Self.small)
+        #expect(defaultSeed.status == 0, "\(defaultSeed.stderr)")
+        #expect(try run.read("default.csv") != run.read("out.csv"))
         for bad in [
             ["--global-depth", "0"], ["--global-learning-rate", "0"], ["--global-learning-rate", "1.5"],
-            ["--global-features", "season-position,season-position"], ["--global-features", "month"],
+            ["--global-features", "season-position,season-position"], ["--global-features", "month"], ["--global-seed", "-1"],
         ] {
             do {
                 let arguments = [run.path("batch.csv"), "--model", "global", "--output", run.path("bad.csv")] + Self.small + bad

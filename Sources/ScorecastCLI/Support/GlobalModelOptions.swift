@@ -92,6 +92,8 @@ struct GlobalTrainingSettings: ParsableArguments {
     var globalHuberSlope = GlobalTrainingOptions().parameters.huberSlope ?? 0
     @Option(help: ArgumentHelp("Global model: training windows per booster beyond which they are sampled.", visibility: .hidden))
     var globalMaximumWindows = GlobalTrainingOptions().maximumRowsPerStep
+    @Option(help: ArgumentHelp("Global model: the training seed (window sampling and boosters) instead of the default.", visibility: .hidden))
+    var globalSeed: UInt64?
 
     /// The training options the (hidden) settings give.
     func trainingOptions() throws -> GlobalTrainingOptions {
@@ -118,6 +120,7 @@ struct GlobalTrainingSettings: ParsableArguments {
         options.parameters.maximumDepth = globalDepth
         options.parameters.huberSlope = globalHuberSlope > 0 ? globalHuberSlope : nil
         options.maximumRowsPerStep = globalMaximumWindows
+        options.seed = globalSeed
         return options
     }
 }

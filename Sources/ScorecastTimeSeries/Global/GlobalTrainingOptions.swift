@@ -12,8 +12,12 @@ public struct GlobalTrainingOptions: Sendable, Equatable {
     /// history length each failed the fourth pass's rule (join only if sMAPE and MASE improve
     /// at both validation origins; `docs/engineering-notes/issue-24.md`).
     public var features: [GlobalFeature] = []
-    /// The boosters' parameters (the seed is the pipeline's).
+    /// The boosters' parameters (their seed is replaced by the training seed below).
     public var parameters = GlobalBoostingParameters()
+    /// The seed of the window sampling and of the boosters; `nil` (the default) takes the
+    /// pipeline's. The validation study sets it to measure how much a result moves with the
+    /// seed alone.
+    public var seed: UInt64?
     /// Windows per booster beyond which they are sampled.
     public var maximumRowsPerStep = GlobalModel.defaultMaximumRowsPerStep
 

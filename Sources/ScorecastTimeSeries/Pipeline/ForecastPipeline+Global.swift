@@ -37,7 +37,8 @@ extension ForecastPipeline {
     /// The batch-training step of a model that learns across series (`global`): trains the
     /// global model on every series of `batch` and returns the pipeline that forecasts each
     /// series with it, with `options` (windows, boosters, cap). Training randomness comes from
-    /// the pipeline's seed; `jobs` boosters grow at once (the model does not depend on `jobs`).
+    /// the options' seed, or else the pipeline's; `jobs` boosters grow at once (the model does
+    /// not depend on `jobs`).
     ///
     /// When the batch cannot train a model (too short, mixed calendars), every series' fit
     /// falls back to naive saying why (``ModelFallback/Reason/globalModelUntrained(_:)``); in
@@ -47,9 +48,10 @@ extension ForecastPipeline {
     public func training(on batch: [TimeSeries], jobs: Int = 1, options: GlobalTrainingOptions = GlobalTrainingOptions()) -> ForecastPipeline {
         guard specification.trainsOnBatch else { return self }
         if let tooSmall = batchTooSmall(series: batch.count) { return with(globalModel: .failure(tooSmall)) }
-        var generator = Xoshiro256StarStar(seed: seed)
+        let trainingSeed = options.seed ?? seed
+        var generator = Xoshiro256StarStar(seed: trainingSeed)
         var parameters = options.parameters
-        parameters.seed = seed
+        parameters.seed = trainingSeed
         let frequency = batch.first?.frequency ?? .monthly
         let result = Result { () throws(GlobalModelError) -> GlobalModel in
             try GlobalModel.train(
