@@ -6,18 +6,14 @@ extension ModelSpecification {
     /// `auto:local`): its pipeline is trained on every series before any is forecast
     /// (``ForecastPipeline/training(on:jobs:options:)``).
     public var trainsOnBatch: Bool {
-        switch family {
-        case .global: true
-        case .automatic: options?.lowercased() != "local"
-        default: false
-        }
+        family == .global || automaticVariant?.trainsOnBatch == true
     }
 
     /// Whether forecasts come from the global model whatever the batch (`global`,
     /// `auto:global`); plain `auto` does only once trained on a batch of at least
     /// ``GlobalCombination/minimumBatchForAutomatic`` series.
     var alwaysUsesGlobalModel: Bool {
-        family == .global || (family == .automatic && options?.lowercased() == "global")
+        family == .global || automaticVariant?.alwaysUsesGlobalModel == true
     }
 
     /// Whether forecasts of this model, built from `catalogue`, come from a model trained on

@@ -11,18 +11,15 @@ extension ModelCatalogue {
     /// conformally under `--intervals default`. The checklist is in `docs/adding-a-model.md`.
     static let registered: [Entry] = [
         Entry(.automatic, automaticSummary, conformalByDefault: true) { options, catalogue in
-            switch options?.lowercased() {
-            case nil:
+            switch try AutomaticVariant(options: options) {
+            case .plain:
                 // Trained on a batch (the forecast and backtest commands): with the global
                 // model, or alone saying why it was left out; otherwise (one series at a
                 // time: the report, check-borrowing) the per-series ensemble.
                 return ModelSpecification.automatic.forecastsWithBatchModel(in: catalogue)
                     ? catalogue.automaticWithGlobalSpec() : catalogue.automaticSpec()
-            case "global": return catalogue.automaticWithGlobalSpec()
-            case "local": return catalogue.automaticSpec()
-            default:
-                throw ModelCatalogueError.invalidOptions(
-                    model: ModelFamily.automatic.rawValue, options: options ?? "", expected: "no options, global or local")
+            case .global: return catalogue.automaticWithGlobalSpec()
+            case .local: return catalogue.automaticSpec()
             }
         },
         Entry(.naive, "the last observed value", automaticCandidate: true, Naive()),

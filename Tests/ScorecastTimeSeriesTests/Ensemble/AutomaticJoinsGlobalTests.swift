@@ -22,11 +22,28 @@ import Testing
         (forecast.mean + forecast.intervals.flatMap { $0.lower + $0.upper }).map(\.bitPattern)
     }
 
-    @Test func whichModelsTrainOnTheBatch() throws {
-        #expect(try ModelSpecification(parsing: "auto").trainsOnBatch)
-        #expect(try ModelSpecification(parsing: "auto:global").trainsOnBatch)
-        #expect(try !ModelSpecification(parsing: "auto:local").trainsOnBatch)
-        #expect(throws: ModelCatalogueError.self) { try ModelCatalogue.standard.spec(named: "auto:everything") }
+    /// Each name's `auto` variant, read once from its options, and what the pipeline asks of
+    /// it; `global` trains too but is no `auto`.
+    @Test(arguments: [
+        ("auto", AutomaticVariant?.some(.plain), true, false),
+        ("AUTO:Global", .global, true, true),
+        ("auto:local", .local, false, false),
+        ("global", nil, true, true),
+        ("ets", nil, false, false),
+    ])
+    func whichModelsTrainOnTheBatch(name: String, variant: AutomaticVariant?, trains: Bool, alwaysGlobal: Bool) throws {
+        let specification = try ModelSpecification(parsing: name)
+        #expect(specification.automaticVariant == variant)
+        #expect(specification.trainsOnBatch == trains)
+        #expect(specification.alwaysUsesGlobalModel == alwaysGlobal)
+    }
+
+    /// Any other options are refused where the name is parsed, saying what `auto` takes.
+    @Test(arguments: ["auto:everything", "auto:", "auto:local,global"])
+    func otherOptionsAreRefused(name: String) {
+        #expect(throws: ModelCatalogueError.invalidOptions(model: "auto", options: String(name.dropFirst(5)), expected: "no options, global or local")) {
+            try ModelSpecification(parsing: name)
+        }
     }
 
     /// A batch one series short of the minimum trains nothing: every series is forecast as
