@@ -41,9 +41,8 @@ import Testing
     /// Any other options are refused where the name is parsed, saying what `auto` takes.
     @Test(arguments: ["auto:everything", "auto:", "auto:local,global"])
     func otherOptionsAreRefused(name: String) {
-        #expect(throws: ModelCatalogueError.invalidOptions(model: "auto", options: String(name.dropFirst(5)), expected: "no options, global or local")) {
-            try ModelSpecification(parsing: name)
-        }
+        let refusal = ModelCatalogueError.invalidOptions(model: "auto", options: String(name.dropFirst(5)), expected: "no options, global or local")
+        #expect(throws: refusal) { try ModelSpecification(parsing: name) }
     }
 
     /// A batch one series short of the minimum trains nothing: every series is forecast as
