@@ -41,7 +41,7 @@ struct GlobalModelCommandTests {
         #expect(try run.read("again.csv") == one)
         #expect(try run.read("two.csv") == one)
         #expect(try run.read("reloaded.csv") == one)
-        #expect(try run.read("model.txt").hasPrefix("scorecast-global-model 1\nfrequency monthly\n"))
+        #expect(try run.read("model.txt").hasPrefix("scorecast-global-model 2\nfrequency monthly\n"))
     }
 
     /// A model file of another version, or one that forecasts fewer steps than asked, is one
@@ -58,7 +58,7 @@ struct GlobalModelCommandTests {
         #expect(saved.status == 0)
         var horizon = "3"
         if defect == "version" {
-            let text = try run.read("model.txt").replacingOccurrences(of: "scorecast-global-model 1\n", with: "scorecast-global-model 0\n")
+            let text = try run.read("model.txt").replacingOccurrences(of: "scorecast-global-model 2\n", with: "scorecast-global-model 0\n")
             try run.write("model.txt", text)
         } else {
             horizon = "4"
@@ -105,13 +105,22 @@ struct GlobalModelCommandTests {
         let model = try run.read("model.txt")
         #expect(model.contains("\nparameters trees=10 eta=0.15 depth=4 "))
         #expect(model.contains(" seed=7 "))
+        #expect(model.contains("\nrecursive none\n"))
         // Another seed is another model: the forecasts differ from the default seed's.
         let defaultSeed = await BatchFailureTests.status(
             ["forecast", run.path("batch.csv"), "--model", "global", "--output", run.path("default.csv")] + Self.small)
         #expect(defaultSeed.status == 0, "\(defaultSeed.stderr)")
         #expect(try run.read("default.csv") != run.read("out.csv"))
+        let blended = await BatchFailureTests.status(
+            [
+                "forecast", run.path("batch.csv"), "--model", "global", "--global-strategy", "direct+recursive", "--output", run.path("blend.csv"),
+                "--save-global", run.path("blend.txt"),
+            ] + Self.small)
+        #expect(blended.status == 0, "\(blended.stderr)")
+        #expect(try run.read("blend.txt").contains("\nrecursive trees=300 eta=0.05 depth=6 "))
+        #expect(try run.read("blend.csv").contains("+ a recursive booster × 300 trees"))
         for bad in [
-            ["--global-depth", "0"], ["--global-learning-rate", "0"], ["--global-learning-rate", "1.5"],
+            ["--global-depth", "0"], ["--global-learning-rate", "0"], ["--global-learning-rate", "1.5"], ["--global-strategy", "recursive"],
             ["--global-features", "season-position,season-position"], ["--global-features", "month"], ["--global-seed", "-1"],
         ] {
             do {

@@ -94,6 +94,11 @@ struct GlobalTrainingSettings: ParsableArguments {
     var globalMaximumWindows = GlobalTrainingOptions().maximumRowsPerStep
     @Option(help: ArgumentHelp("Global model: the training seed (window sampling and boosters) instead of the default.", visibility: .hidden))
     var globalSeed: UInt64?
+    @Option(
+        help: ArgumentHelp(
+            "Global model: direct (a booster per step) or direct+recursive (and a recursive booster, averaged).", visibility: .hidden))
+    var globalStrategy: String =
+        GlobalTrainingOptions().recursive == nil ? GlobalStrategy.direct.rawValue : GlobalStrategy.directAndRecursive.rawValue
 
     /// The training options the (hidden) settings give.
     func trainingOptions() throws -> GlobalTrainingOptions {
@@ -121,6 +126,13 @@ struct GlobalTrainingSettings: ParsableArguments {
         options.parameters.huberSlope = globalHuberSlope > 0 ? globalHuberSlope : nil
         options.maximumRowsPerStep = globalMaximumWindows
         options.seed = globalSeed
+        switch GlobalStrategy(rawValue: globalStrategy) {
+        case .direct: options.recursive = nil
+        case .directAndRecursive: options.recursive = options.recursive ?? GlobalRecursiveMember()
+        case nil:
+            throw ValidationError(
+                "--global-strategy must be \(GlobalStrategy.allCases.map(\.rawValue).joined(separator: " or ")), found '\(globalStrategy)'")
+        }
         return options
     }
 }

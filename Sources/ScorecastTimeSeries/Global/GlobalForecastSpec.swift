@@ -47,7 +47,8 @@ public struct FittedGlobalModel: FittedForecastModel {
     public let window: GlobalWindow
 
     public var description: String {
-        "global(XGBoost, \(model.settings.horizon) boosters × \(model.parameters.trees) trees, \(model.trainingSeries) series)"
+        let recursive = model.recursive.map { " + a recursive booster × \($0.parameters.trees) trees" } ?? ""
+        return "global(XGBoost, \(model.settings.horizon) boosters × \(model.parameters.trees) trees\(recursive), \(model.trainingSeries) series)"
     }
 
     /// No one-step in-sample fit: the model forecasts from the end of the series only.

@@ -7,25 +7,28 @@ extension GlobalModel {
     /// The model as a file (`--save-global`): a text header, then each step's booster in
     /// XGBoost's own JSON model format.
     ///
-    ///     scorecast-global-model 1
+    ///     scorecast-global-model 2
     ///     frequency monthly
     ///     lags 24
     ///     level-length 12
     ///     horizon 18
     ///     features none                    (or a list such as season-position,history-length)
     ///     parameters trees=300 eta=0.05 depth=6 huber=0.1 subsample=0.8 colsample=0.8 seed=2021 bins=64
+    ///     recursive none                   (or the recursive member's parameters and windows=N)
     ///     trained series=1428 windows=…
     ///     scores 1 1428 0.12 0.31 …        (one line per step, sorted, shortest round-trip decimals)
     ///     booster 1 BYTES                  (then BYTES bytes of XGBoost JSON and a line break)
+    ///     booster recursive BYTES          (with a recursive member, after the steps' boosters)
     ///
-    /// The same model gives the same bytes.
+    /// The same model gives the same bytes. Version 1 files (before the recursive member) have
+    /// no `recursive` line and read as direct models.
     public func serialized() throws(XGBoostError) -> [UInt8] {
         var header = "\(Self.magic) \(Self.formatVersion)\n"
         header += "frequency \(settings.frequency)\n"
         header += "lags \(settings.lags)\nlevel-length \(settings.levelLength)\nhorizon \(settings.horizon)\n"
         header += "features \(GlobalFeature.listText(settings.features))\n"
-        header +=
-            "parameters trees=\(parameters.trees) eta=\(parameters.learningRate) depth=\(parameters.maximumDepth) huber=\(parameters.huberSlope.map { "\($0)" } ?? "none") subsample=\(parameters.rowSample) colsample=\(parameters.columnSample) seed=\(parameters.seed) bins=\(parameters.maximumBins)\n"
+        header += "parameters \(Self.parametersText(parameters))\n"
+        header += "recursive \(recursive.map { "\(Self.parametersText($0.parameters)) windows=\($0.maximumRows)" } ?? "none")\n"
         header += "trained series=\(trainingSeries) windows=\(trainingWindows)\n"
         for (step, scores) in calibrationScores.enumerated() {
             header += "scores \(step + 1) \(scores.count) " + scores.map { "\($0)" }.joined(separator: " ") + "\n"
@@ -37,7 +40,17 @@ extension GlobalModel {
             bytes += json
             bytes.append(UInt8(ascii: "\n"))
         }
+        if let recursiveBooster {
+            let json = try recursiveBooster.jsonModel()
+            bytes += Array("booster recursive \(json.count)\n".utf8)
+            bytes += json
+            bytes.append(UInt8(ascii: "\n"))
+        }
         return bytes
+    }
+
+    private static func parametersText(_ parameters: GlobalBoostingParameters) -> String {
+        "trees=\(parameters.trees) eta=\(parameters.learningRate) depth=\(parameters.maximumDepth) huber=\(parameters.huberSlope.map { "\($0)" } ?? "none") subsample=\(parameters.rowSample) colsample=\(parameters.columnSample) seed=\(parameters.seed) bins=\(parameters.maximumBins)"
     }
 
     /// Reads a model written by ``serialized()``, predicting on `threads` XGBoost threads.
@@ -50,7 +63,8 @@ extension GlobalModel {
         guard let first, first.hasPrefix(Self.magic + " ") else {
             throw reader.error("expected a Scorecast global model file starting '\(Self.magic) \(Self.formatVersion)'")
         }
-        guard first == "\(Self.magic) \(Self.formatVersion)" else {
+        let version = first == "\(Self.magic) 1" ? 1 : Self.formatVersion
+        guard first == "\(Self.magic) \(version)" else {
             throw reader.error(
                 "expected global model format version \(Self.formatVersion), found '\(first.dropFirst(Self.magic.count + 1))' (retrain with this version's --save-global)"
             )
@@ -74,6 +88,17 @@ extension GlobalModel {
         }
         let settings = GlobalWindowSettings(horizon: horizon, frequency: frequency, lags: lags, levelLength: levelLength, features: features)
         let parameters = try Self.parameters(try reader.field("parameters"), threads: threads, reader: reader)
+        var recursiveMember: GlobalRecursiveMember?
+        if version >= 2 {
+            let text = try reader.field("recursive")
+            if text != "none" {
+                guard let split = text.range(of: " windows="), let rows = Int(text[split.upperBound...]), rows >= 1 else {
+                    throw reader.error("expected 'recursive none' or the recursive member's parameters and windows=N")
+                }
+                recursiveMember = GlobalRecursiveMember(
+                    parameters: try Self.parameters(String(text[..<split.lowerBound]), threads: threads, reader: reader), maximumRows: rows)
+            }
+        }
         let trained = try reader.field("trained").split(separator: " ")
         guard trained.count == 2, let series = Int(trained[0].dropFirst("series=".count)), let windows = Int(trained[1].dropFirst("windows=".count))
         else { throw reader.error("expected 'trained series=N windows=N'") }
@@ -102,10 +127,23 @@ extension GlobalModel {
             }
             guard reader.line() == "" else { throw reader.error("expected a line break after booster \(step)") }
         }
-        guard reader.isAtEnd else { throw reader.error("expected the end of the file after booster \(horizon)") }
+        var recursive: (member: GlobalRecursiveMember, booster: XGBoostBooster)?
+        if let recursiveMember {
+            let parts = try reader.field("booster").split(separator: " ")
+            guard parts.count == 2, parts[0] == "recursive", let length = Int(parts[1]), length > 0, let json = reader.bytes(length) else {
+                throw reader.error("expected 'booster recursive BYTES' then that many bytes of XGBoost JSON")
+            }
+            do {
+                recursive = (recursiveMember, try XGBoostBooster.load(jsonModel: json, threads: threads))
+            } catch {
+                throw reader.error("expected the recursive booster in XGBoost's JSON format: \(error.message)")
+            }
+            guard reader.line() == "" else { throw reader.error("expected a line break after the recursive booster") }
+        }
+        guard reader.isAtEnd else { throw reader.error("expected the end of the file after the last booster") }
         self.init(
-            settings: settings, parameters: parameters, boosters: boosters, calibrationScores: scores, trainingSeries: series,
-            trainingWindows: windows)
+            settings: settings, parameters: parameters, boosters: boosters, recursive: recursive, calibrationScores: scores,
+            trainingSeries: series, trainingWindows: windows)
     }
 
     private static func parameters(_ text: String, threads: Int, reader: ModelFileReader) throws(DataError) -> GlobalBoostingParameters {

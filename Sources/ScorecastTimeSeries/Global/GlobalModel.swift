@@ -18,19 +18,27 @@ import ScorecastCore
 /// the NN5 forecasting competition", Expert Systems with Applications 39(8), 2012; the issue's
 /// sketch used the same scheme).
 ///
+/// With a recursive member (``GlobalRecursiveMember``), each step's forecast is the mean of the
+/// direct booster's and the recursive booster's.
+///
 /// Intervals: split conformal on held-out windows of the model itself (see
 /// ``GlobalModel/train(on:settings:parameters:maximumRowsPerStep:jobs:using:)``): at step `j`,
 /// the forecast ± `q_j(L)` × level × relative spread, where `q_j(L)` is the ⌈(N + 1) L⌉-th
 /// smallest of the N held-out scores of step `j`.
 public struct GlobalModel: Sendable {
-    /// The file format's version: a file of another version is refused.
-    public static let formatVersion = 1
+    /// The file format's version: a file of another version is refused (version 1, without
+    /// the recursive member's line, is read as a direct model).
+    public static let formatVersion = 2
     /// The windows the boosters were trained on.
     public let settings: GlobalWindowSettings
     /// How the boosters were grown.
     public let parameters: GlobalBoostingParameters
     /// One booster per step.
     let boosters: [XGBoostBooster]
+    /// The recursive member's settings, `nil` for the direct boosters alone.
+    public let recursive: GlobalRecursiveMember?
+    /// The recursive member's booster (with ``recursive``).
+    let recursiveBooster: XGBoostBooster?
     /// Sorted held-out scores `|actual − forecast| / (level × relative spread)`, per step.
     public let calibrationScores: [[Double]]
     /// Series and training windows (of step 1) the final boosters learnt from.
@@ -38,25 +46,41 @@ public struct GlobalModel: Sendable {
     public let trainingWindows: Int
 
     init(
-        settings: GlobalWindowSettings, parameters: GlobalBoostingParameters, boosters: [XGBoostBooster], calibrationScores: [[Double]],
-        trainingSeries: Int, trainingWindows: Int
+        settings: GlobalWindowSettings, parameters: GlobalBoostingParameters, boosters: [XGBoostBooster],
+        recursive: (member: GlobalRecursiveMember, booster: XGBoostBooster)? = nil, calibrationScores: [[Double]], trainingSeries: Int,
+        trainingWindows: Int
     ) {
         precondition(boosters.count == settings.horizon && calibrationScores.count == settings.horizon, "One booster and one score list per step")
         precondition(calibrationScores.allSatisfy { !$0.isEmpty }, "Every step needs calibration scores")
         self.settings = settings
         self.parameters = parameters
         self.boosters = boosters
+        self.recursive = recursive?.member
+        self.recursiveBooster = recursive?.booster
         self.calibrationScores = calibrationScores
         self.trainingSeries = trainingSeries
         self.trainingWindows = trainingWindows
     }
 
-    /// The normalised predictions of every step's booster for `windows`, step by step.
-    func predictions(for windows: [GlobalWindow], steps: Int) throws(XGBoostError) -> [[Float]] {
+    /// The point forecasts of `steps` periods after each origin, in the series' units, origin
+    /// by origin: the direct boosters' predictions times the window's level, averaged step by
+    /// step with the recursive booster's forecasts when there is one. Training's calibration
+    /// pass calls it with its own boosters, so the scores measure what ``forecast(_:horizon:levels:)``
+    /// does.
+    static func pointForecasts(
+        direct boosters: [XGBoostBooster], recursive: XGBoostBooster?, from origins: [(history: [Double], start: Period, window: GlobalWindow)],
+        steps: Int, settings: GlobalWindowSettings
+    ) throws(XGBoostError) -> [[Double]] {
+        let windows = origins.map(\.window)
         let matrix = try XGBoostMatrix(values: windows.flatMap(\.features), rows: windows.count, columns: settings.columns)
-        var result: [[Float]] = []
-        for step in 0..<steps { result.append(try boosters[step].predict(matrix)) }
-        return result
+        var forecasts = [[Double]](repeating: [], count: origins.count)
+        for step in 0..<steps {
+            let ratios = try boosters[step].predict(matrix)
+            for index in origins.indices { forecasts[index].append(Double(ratios[index]) * windows[index].level) }
+        }
+        guard let recursive else { return forecasts }
+        let recursiveForecasts = try recursiveForecasts(of: recursive, from: origins, steps: steps, settings: settings)
+        return zip(forecasts, recursiveForecasts).map { direct, recursive in zip(direct, recursive).map { ($0 + $1) / 2 } }
     }
 
     /// The split-conformal quantile of step `step`'s scores at `level` percent.
@@ -74,7 +98,8 @@ public struct GlobalModel: Sendable {
     public func forecast(_ series: TimeSeries, horizon: Int, levels: [Double]) throws -> (mean: [Double], intervals: [PredictionInterval]) {
         precondition(horizon <= settings.horizon, "The model forecasts at most \(settings.horizon) steps")
         let window = try GlobalWindow(lastOf: series, settings: settings)
-        let predicted = try predictions(for: [window], steps: horizon).map { Double($0[0]) * window.level }
+        let predicted = try Self.pointForecasts(
+            direct: boosters, recursive: recursiveBooster, from: [(series.values, series.start, window)], steps: horizon, settings: settings)[0]
         let scale = window.level * window.relativeSpread
         let intervals = levels.map { level in
             let widths = (0..<horizon).map { scoreQuantile(step: $0, level: level) * scale }

@@ -20,6 +20,9 @@ public struct GlobalTrainingOptions: Sendable, Equatable {
     public var seed: UInt64?
     /// Windows per booster beyond which they are sampled.
     public var maximumRowsPerStep = GlobalModel.defaultMaximumRowsPerStep
+    /// The recursive member averaged with the direct boosters, or `nil` for none
+    /// (``GlobalRecursiveMember``; its seed is the pipeline's too).
+    public var recursive: GlobalRecursiveMember? = nil
 
     public init() {}
 

@@ -48,11 +48,13 @@ extension ForecastPipeline {
         var generator = Xoshiro256StarStar(seed: trainingSeed)
         var parameters = options.parameters
         parameters.seed = trainingSeed
+        var recursive = options.recursive
+        recursive?.parameters.seed = trainingSeed
         let frequency = batch.first?.frequency ?? .monthly
         let result = Result { () throws(GlobalModelError) -> GlobalModel in
             try GlobalModel.train(
                 on: batch, settings: options.settings(horizon: horizon, frequency: frequency), parameters: parameters,
-                maximumRowsPerStep: options.maximumRowsPerStep, jobs: jobs, using: &generator)
+                maximumRowsPerStep: options.maximumRowsPerStep, recursive: recursive, jobs: jobs, using: &generator)
         }
         return with(globalModel: result)
     }

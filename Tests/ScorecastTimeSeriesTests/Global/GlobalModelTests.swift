@@ -34,12 +34,21 @@ enum GlobalTestBatch {
         return options
     }
 
+    /// ``options`` with a small recursive member (20 trees).
+    static var blendedOptions: GlobalTrainingOptions {
+        var options = options
+        var member = GlobalRecursiveMember()
+        member.parameters.trees = 20
+        options.recursive = member
+        return options
+    }
+
     static func pipeline(horizon: Int = 6) throws -> ForecastPipeline {
         try ForecastPipeline(ModelSpecification(.global), horizon: horizon, levels: [80, 95])
     }
 
-    static func trained(_ batch: [TimeSeries], horizon: Int = 6, jobs: Int = 1) throws -> ForecastPipeline {
-        try pipeline(horizon: horizon).training(on: batch, jobs: jobs, options: options)
+    static func trained(_ batch: [TimeSeries], horizon: Int = 6, jobs: Int = 1, blended: Bool = false) throws -> ForecastPipeline {
+        try pipeline(horizon: horizon).training(on: batch, jobs: jobs, options: blended ? blendedOptions : options)
     }
 }
 
@@ -233,7 +242,7 @@ struct GlobalModelTests {
 
     /// A file of another version, another format or cut short is a located data error.
     @Test(arguments: [
-        ("scorecast-global-model 2\n", 1, "version"),
+        ("scorecast-global-model 3\n", 1, "version"),
         ("something else\n", 1, "Scorecast global model"),
         ("scorecast-global-model 1\nfrequency weekly\n", 2, "frequency"),
         ("scorecast-global-model 1\nfrequency monthly\nlags 24\nlevel-length 12\nhorizon 1\nfeatures none-such\n", 6, "features"),
@@ -290,5 +299,91 @@ struct GlobalModelTests {
         let bytes = try model.serialized()
         #expect(throws: DataError.self) { try GlobalModel(serialized: Array(bytes.dropLast(100)), file: "model.txt") }
         #expect(throws: GlobalModelError.horizonBeyondModel(model: 6, asked: 7)) { try GlobalTestBatch.pipeline(horizon: 7).using(model) }
+    }
+}
+
+@Suite("Global model with a recursive member")
+struct GlobalRecursiveMemberTests {
+    /// The same model byte for byte across runs and jobs; the file keeps the member and reads
+    /// back to the same bytes and forecasts.
+    @Test func deterministicAndSavedWhole() throws {
+        let batch = GlobalTestBatch.make()
+        let trained = try GlobalTestBatch.trained(batch, blended: true)
+        let model = try #require(trained.globalModel)
+        let bytes = try model.serialized()
+        #expect(try #require(try GlobalTestBatch.trained(batch, jobs: 2, blended: true).globalModel).serialized() == bytes)
+        let text = try #require(String(validating: bytes, as: UTF8.self))
+        #expect(text.contains("\nrecursive trees=20 eta=0.05 depth=6 huber=0.1 subsample=0.8 colsample=0.8 seed=2021 bins=64 windows=100000\n"))
+        #expect(text.contains("\nbooster recursive "))
+        let loaded = try GlobalModel(serialized: bytes, file: "model.txt")
+        #expect(loaded.recursive == model.recursive)
+        #expect(try loaded.serialized() == bytes)
+        let reloaded = try GlobalTestBatch.pipeline().using(loaded)
+        for series in GlobalTestBatch.make(count: 3, length: 50, seed: 99) {
+            let forecast = try trained.forecast(series).forecast
+            #expect(try forecast == reloaded.forecast(series).forecast)
+            #expect(forecast.model.contains("+ a recursive booster × 20 trees"))
+        }
+    }
+
+    /// Each step's forecast is the mean of the direct booster's and the recursive booster's,
+    /// the recursive one worked by hand: predict a step, append it, re-window, predict again.
+    @Test func forecastIsTheMeanOfDirectAndRecursive() throws {
+        let batch = GlobalTestBatch.make()
+        let model = try #require(try GlobalTestBatch.trained(batch, blended: true).globalModel)
+        let booster = try #require(model.recursiveBooster)
+        let settings = model.settings
+        let series = GlobalTestBatch.make(count: 1, length: 50, seed: 31)[0]
+        let window = try GlobalWindow(lastOf: series, settings: settings)
+        let direct = try GlobalModel.pointForecasts(
+            direct: model.boosters, recursive: nil, from: [(series.values, series.start, window)], steps: 6, settings: settings)[0]
+        var history = series.values
+        var recursive: [Double] = []
+        for _ in 0..<6 {
+            let current = try GlobalWindow(values: history[...], start: series.start, end: history.count, settings: settings)
+            let matrix = try XGBoostMatrix(values: current.features, rows: 1, columns: settings.columns)
+            let next = Double(try booster.predict(matrix)[0]) * current.level
+            recursive.append(next)
+            history.append(next)
+        }
+        #expect(direct != recursive)  // two members, so the test can fail
+        let forecast = try model.forecast(series, horizon: 6, levels: [80])
+        for step in 0..<6 {
+            #expect(abs(forecast.mean[step] - (direct[step] + recursive[step]) / 2) <= 1e-9 * abs(forecast.mean[step]))
+        }
+        // The intervals are the conformal widths around that mean; the scores are one per series per step.
+        #expect(model.calibrationScores.allSatisfy { $0.count == batch.count && $0 == $0.sorted() })
+        let width = model.scoreQuantile(step: 3, level: 80) * window.level * window.relativeSpread
+        #expect(abs(forecast.intervals[0].upper[3] - forecast.mean[3] - width) <= 1e-9 * forecast.mean[3])
+    }
+
+    /// A version-1 file (before the member) reads as a direct model and forecasts as one; a
+    /// malformed member line is a located data error.
+    @Test func versionOneFilesReadAsDirect() throws {
+        let trained = try GlobalTestBatch.trained(GlobalTestBatch.make())
+        let model = try #require(trained.globalModel)
+        let text = try #require(String(validating: try model.serialized(), as: UTF8.self))
+        #expect(text.hasPrefix("scorecast-global-model 2\n") && text.contains("\nrecursive none\n"))
+        let versionOne = text.replacingOccurrences(of: "scorecast-global-model 2\n", with: "scorecast-global-model 1\n")
+            .replacingOccurrences(of: "\nrecursive none\n", with: "\n")
+        let older = try GlobalModel(serialized: Array(versionOne.utf8), file: "old.txt")
+        #expect(older.recursive == nil)
+        let series = GlobalTestBatch.make(count: 1, length: 50, seed: 5)[0]
+        #expect(try GlobalTestBatch.pipeline().using(older).forecast(series).forecast == trained.forecast(series).forecast)
+        for bad in [
+            "recursive trees=3", "recursive nonsense windows=5",
+            "recursive trees=3 eta=0.05 depth=6 huber=0.1 subsample=0.8 colsample=0.8 seed=1 windows=0",
+        ] {
+            do {
+                _ = try GlobalModel(serialized: Array(text.replacingOccurrences(of: "\nrecursive none\n", with: "\n\(bad)\n").utf8), file: "bad.txt")
+                Issue.record("accepted \(bad)")
+            } catch {
+                #expect(error.file == "bad.txt" && error.line == 8, "\(error)")
+            }
+        }
+        // A member announced but its booster missing.
+        let member = text.replacingOccurrences(
+            of: "\nrecursive none\n", with: "\nrecursive trees=3 eta=0.05 depth=6 huber=0.1 subsample=0.8 colsample=0.8 seed=1 windows=5\n")
+        #expect(throws: DataError.self) { try GlobalModel(serialized: Array(member.utf8), file: "bad.txt") }
     }
 }
