@@ -61,7 +61,7 @@ extension ModelCatalogue {
         },
         Entry(
             .global,
-            "global gradient-boosted trees (XGBoost) trained across every series of the batch on windows of 24 normalised lags, one booster per step, intervals conformal on held-out windows; naive where a series is shorter than 12 periods or its recent values are all zero"
+            "global gradient-boosted trees (XGBoost) trained across every series of the batch on windows of 24 normalised lags, one light booster per step averaged with a recursive booster, intervals conformal on held-out windows; naive where a series is shorter than 12 periods or its recent values are all zero"
         ) { options, catalogue in
             if let options { throw ModelCatalogueError.invalidOptions(model: ModelFamily.global.rawValue, options: options, expected: "no options") }
             return GlobalForecastSpec(trained: catalogue.trainedGlobalModel?.result)

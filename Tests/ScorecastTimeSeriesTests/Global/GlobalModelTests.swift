@@ -27,14 +27,16 @@ enum GlobalTestBatch {
         }
     }
 
+    /// The direct boosters alone, small (20 trees): most tests look at them.
     static var options: GlobalTrainingOptions {
         var options = GlobalTrainingOptions()
         options.parameters.trees = 20
         options.parameters.threads = 1
+        options.recursive = nil
         return options
     }
 
-    /// ``options`` with a small recursive member (20 trees).
+    /// ``options`` with a small recursive member (20 trees): the default model's shape.
     static var blendedOptions: GlobalTrainingOptions {
         var options = options
         var member = GlobalRecursiveMember()
