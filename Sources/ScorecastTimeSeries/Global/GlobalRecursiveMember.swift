@@ -1,18 +1,19 @@
 import ScorecastCore
 
-/// The global model's optional second member: one booster for the next period, applied to its
-/// own forecasts step after step (the recursive strategy), averaged with the direct boosters'
-/// forecasts at every step.
+/// The global model's second member (in the default model; `--global-strategy direct` leaves
+/// it out): one booster for the next period, applied to its own forecasts step after step (the
+/// recursive strategy), averaged with the direct boosters' forecasts at every step.
 ///
 /// The direct boosters (one per step) and the recursive booster err differently: the first
 /// learn each step apart from a shallow window, the second compounds its own one-step errors
 /// but sees each step's window move. On the validation origins of M3 monthly the mean of a
 /// light direct model (100 trees of depth 4 per step) and a recursive booster (300 trees of
-/// depth 6) forecast about as well as the deep direct model alone for about a third of its
-/// training time (`docs/engineering-notes/issue-24.md`, fifth pass). Reference: Taieb,
-/// Bontempi, Atiya and Sorjamaa, "A review and comparison of strategies for multi-step ahead
-/// time series forecasting based on the NN5 forecasting competition", Expert Systems with
-/// Applications 39(8), 2012 (direct, recursive, and their combinations).
+/// depth 6) forecast about as well as the deep direct model alone for about a quarter of its
+/// training time (`docs/engineering-notes/issue-24.md`, fifth and sixth passes; the sixth made
+/// it the default over four seeds). Reference: Taieb, Bontempi, Atiya and Sorjamaa, "A review
+/// and comparison of strategies for multi-step ahead time series forecasting based on the NN5
+/// forecasting competition", Expert Systems with Applications 39(8), 2012 (direct, recursive,
+/// and their combinations).
 public struct GlobalRecursiveMember: Sendable, Equatable {
     /// How the recursive booster is grown (its seed is the model's, offset past the direct
     /// boosters').
