@@ -7,7 +7,8 @@
 # independent multiplicative noise (normal, sd 3%) on every value, renamed S00001 ... Rows are
 # grouped by series, as every tidy export writes them, so the input streams for the models that
 # fit one series at a time (`auto:local`); `auto` reads the batch first to train the global
-# model on it (windows capped at 100,000 per booster).
+# model on it (training windows capped at 30,000 per direct booster and 100,000 for the
+# recursive one).
 #
 #   scripts/benchmarks/scale-15k.sh                     # 15,000 series, auto, 2 jobs
 #   MODEL=auto:local SERIES=1500 scripts/benchmarks/scale-15k.sh  # streams: peak memory must not grow

@@ -40,7 +40,7 @@ public struct GlobalBoostingParameters: Sendable, Equatable {
 
     public init() {}
 
-    /// The parameters of the calibration pass (``GlobalModel/train(on:settings:parameters:maximumRowsPerStep:jobs:using:)``):
+    /// The parameters of the calibration pass (``GlobalModel/train(on:settings:parameters:maximumRowsPerStep:recursive:jobs:using:)``):
     /// a third of the trees at three times the learning rate (capped at 1), the rest unchanged.
     ///
     /// The calibration boosters only score held-out errors, and a slightly weaker model gives

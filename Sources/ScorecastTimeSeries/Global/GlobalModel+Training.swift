@@ -2,11 +2,6 @@ import Foundation
 import ScorecastCore
 
 extension GlobalModel {
-    /// The cap on training windows per booster: beyond it, windows are sampled (seeded).
-    /// M3 monthly gives about 100,000 windows per step; the cap keeps a very large batch
-    /// (every council × every indicator) to a training time and memory that a laptop affords.
-    public static let defaultMaximumRowsPerStep = 100_000
-
     /// Trains the global model on every series of `batch`.
     ///
     /// Two passes, both on windows only (``GlobalTrainingWindows``):
@@ -37,8 +32,8 @@ extension GlobalModel {
     ///   pass's last step needs that);
     ///   ``GlobalModelError/frequencyMismatch(series:model:found:)``; XGBoost's failures.
     public static func train(
-        on batch: [TimeSeries], settings: GlobalWindowSettings, parameters: GlobalBoostingParameters = GlobalBoostingParameters(),
-        maximumRowsPerStep: Int = defaultMaximumRowsPerStep, recursive: GlobalRecursiveMember? = nil, jobs: Int = 1,
+        on batch: [TimeSeries], settings: GlobalWindowSettings, parameters: GlobalBoostingParameters,
+        maximumRowsPerStep: Int, recursive: GlobalRecursiveMember?, jobs: Int = 1,
         using generator: inout some RandomNumberGenerator
     ) throws(GlobalModelError) -> GlobalModel {
         precondition(maximumRowsPerStep >= 1 && jobs >= 1, "At least one row and one job")

@@ -8,7 +8,7 @@ import ScorecastCore
 /// Every model in Scorecast but this one learns from one series; this one learns across a
 /// batch (the councils of a region, the teams of a council), as the strongest M3 and M4
 /// methods did (N-BEATS, the M4 winners). It is trained once per batch
-/// (``train(on:settings:parameters:maximumRowsPerStep:jobs:using:)``) and then forecasts any
+/// (``train(on:settings:parameters:maximumRowsPerStep:recursive:jobs:using:)``) and then forecasts any
 /// series that fits its ``settings`` (``forecast(_:levels:)``), the batch's own or another's
 /// (``serialized()`` / ``init(serialized:file:)``).
 ///
@@ -25,7 +25,7 @@ import ScorecastCore
 /// direct boosters alone for about a quarter of the training (``GlobalTrainingOptions``).
 ///
 /// Intervals: split conformal on held-out windows of the model itself (see
-/// ``GlobalModel/train(on:settings:parameters:maximumRowsPerStep:jobs:using:)``): at step `j`,
+/// ``GlobalModel/train(on:settings:parameters:maximumRowsPerStep:recursive:jobs:using:)``): at step `j`,
 /// the forecast ± `q_j(L)` × level × relative spread, where `q_j(L)` is the ⌈(N + 1) L⌉-th
 /// smallest of the N held-out scores of step `j`.
 public struct GlobalModel: Sendable {

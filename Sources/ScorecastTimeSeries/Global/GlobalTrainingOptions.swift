@@ -25,7 +25,9 @@ public struct GlobalTrainingOptions: Sendable, Equatable {
     /// pipeline's. The validation study sets it to measure how much a result moves with the
     /// seed alone.
     public var seed: UInt64?
-    /// Windows per direct booster beyond which they are sampled.
+    /// Windows per direct booster beyond which they are sampled (seeded). M3 monthly gives
+    /// about 100,000 windows a step; the cap keeps a very large batch (every council × every
+    /// indicator) to a training time and memory that a laptop affords.
     public var maximumRowsPerStep = 30_000
     /// The recursive member averaged with the direct boosters, or `nil` for the direct
     /// boosters alone (``GlobalRecursiveMember``; its seed is the training seed too).
