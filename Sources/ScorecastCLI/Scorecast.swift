@@ -22,4 +22,22 @@ struct Scorecast: AsyncParsableCommand {
             ForecastCommand.self, DecomposeCommand.self, BacktestCommand.self, AccuracyCommand.self, ModelsCommand.self, CheckBorrowingCommand.self,
         ]
     )
+
+    /// Installs the interrupt cleanup (``InterruptCleanup``), then parses and runs the command
+    /// as argument-parser's own `main` does.
+    static func main() async {
+        InterruptCleanup.install()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            InterruptCleanup.holdIfInterrupted()
+            exit(withError: error)
+        }
+        InterruptCleanup.holdIfInterrupted()
+    }
 }

@@ -10,9 +10,7 @@ struct CommandRun {
     let directory: String
 
     init() throws {
-        var template = Array("/tmp/scorecast-cli-test-XXXXXX".utf8CString)
-        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else { throw CocoaError(.fileWriteUnknown) }
-        directory = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        directory = try TemporaryFolder(prefix: "scorecast-cli-test").path
     }
 
     func path(_ name: String) -> String { directory + "/" + name }

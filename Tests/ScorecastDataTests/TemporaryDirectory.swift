@@ -11,10 +11,7 @@ struct TemporaryDirectory {
     let path: String
 
     static func make() throws -> TemporaryDirectory {
-        var template = Array("/tmp/scorecast-test-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        guard made != nil else { throw TemporaryDirectoryError() }
-        return TemporaryDirectory(path: template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+        TemporaryDirectory(path: try TemporaryFolder(prefix: "scorecast-test").path)
     }
 
     /// The names of the files in the directory, sorted.
@@ -36,5 +33,3 @@ struct TemporaryDirectory {
         String(decoding: try ByteSource(path: path + "/" + name).readAll(), as: UTF8.self)
     }
 }
-
-struct TemporaryDirectoryError: Error {}

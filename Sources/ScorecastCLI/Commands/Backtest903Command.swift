@@ -48,10 +48,10 @@ struct Backtest903Command: ScorecastCommand {
     }
 
     func execute() throws {
-        var template = Array("/tmp/scorecast-backtest-903-XXXXXX".utf8CString)
-        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else { throw FileError.current("/tmp", .write) }
-        let root = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        defer { removeTree(root) }
+        // Each council's returns are written to a scratch folder and imported back, as a
+        // council's own would be; the folder goes at the end, or on an interrupt.
+        let scratch = try TemporaryFolder(prefix: "scorecast-backtest-903")
+        defer { scratch.remove() }
         let futureYears = horizon / 12
         var csv = CSVWriter()
         csv.writeRecord(["council", "period", "mean", "lo_80", "hi_80", "lo_95", "hi_95", "actual"])
@@ -59,14 +59,12 @@ struct Backtest903Command: ScorecastCommand {
         var totalHits = [0, 0], totalCount = 0, cellHits = [0, 0], cellCount = 0
         for council in 0..<councils {
             let councilSeed = seed &+ UInt64(council)
-            let folder = root + "/\(council)"
-            mkdir(folder, 0o777)
+            let folder = scratch.path("\(council)")
             let files = SyntheticSSDA903(seed: councilSeed, years: 5 + futureYears).files()
             var historyFolders: [String] = []
             for file in files {
                 let year = String(file.path.split(separator: "/")[0])
-                mkdir(folder + "/" + year, 0o777)
-                try OutputFile.write(Array(file.text.utf8), to: folder + "/" + file.path)
+                try scratch.write(Array(file.text.utf8), to: "\(council)/\(file.path)")
                 if !historyFolders.contains(folder + "/" + year) { historyFolders.append(folder + "/" + year) }
             }
             historyFolders.sort()
@@ -120,24 +118,5 @@ struct Backtest903Command: ScorecastCommand {
             total inside 80%: \(percent(totalHits[0], totalCount))%, 95%: \(percent(totalHits[1], totalCount))% of \(totalCount) council-months; \
             band × placement cells (projected mean ≥ 1) at month \(horizon) inside 80%: \(percent(cellHits[0], cellCount))%, 95%: \(percent(cellHits[1], cellCount))% of \(cellCount)
             """)
-    }
-
-    private func removeTree(_ path: String) {
-        guard let directory = opendir(path) else {
-            unlink(path)
-            return
-        }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        closedir(directory)
-        for name in names {
-            var status = stat()
-            let child = path + "/" + name
-            if stat(child, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR { removeTree(child) } else { unlink(child) }
-        }
-        rmdir(path)
     }
 }

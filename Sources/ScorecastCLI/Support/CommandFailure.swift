@@ -70,12 +70,14 @@ func reportedFailure(_ error: any Error) -> any Error {
 }
 
 /// Writes `message` and a line break to standard error (or to ``StandardError/capture`` when
-/// a test has set one).
+/// a test has set one); nothing once the run is interrupted.
 func printError(_ message: String) {
     if let capture = StandardError.capture {
         capture.append(message)
         return
     }
+    // After an interrupt, failures are the cleanup's doing (InterruptCleanup), not the input's.
+    guard !InterruptCleanup.isInterrupted else { return }
     let line = Array((message + "\n").utf8)
     line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
 }

@@ -97,8 +97,7 @@ struct GlobalTrainingSettings: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Global model: direct (a booster per step) or direct+recursive (and a recursive booster, averaged).", visibility: .hidden))
-    var globalStrategy: String =
-        GlobalTrainingOptions().recursive == nil ? GlobalStrategy.direct.rawValue : GlobalStrategy.directAndRecursive.rawValue
+    var globalStrategy: GlobalStrategy = GlobalTrainingOptions().recursive == nil ? .direct : .directAndRecursive
 
     /// The training options the (hidden) settings give.
     func trainingOptions() throws -> GlobalTrainingOptions {
@@ -126,13 +125,12 @@ struct GlobalTrainingSettings: ParsableArguments {
         options.parameters.huberSlope = globalHuberSlope > 0 ? globalHuberSlope : nil
         options.maximumRowsPerStep = globalMaximumWindows
         options.seed = globalSeed
-        switch GlobalStrategy(rawValue: globalStrategy) {
+        switch globalStrategy {
         case .direct: options.recursive = nil
         case .directAndRecursive: options.recursive = options.recursive ?? GlobalRecursiveMember()
-        case nil:
-            throw ValidationError(
-                "--global-strategy must be \(GlobalStrategy.allCases.map(\.rawValue).joined(separator: " or ")), found '\(globalStrategy)'")
         }
         return options
     }
 }
+
+extension GlobalStrategy: ExpressibleByArgument {}

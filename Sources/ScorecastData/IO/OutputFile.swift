@@ -11,7 +11,8 @@
 /// For a file, bytes go to a temporary file in the target's own directory (so the final
 /// `rename(2)` is atomic on the same file system); ``commit()`` renames it into place. If the
 /// output is dropped without a commit (an error was thrown while producing it), the temporary
-/// file is removed and any earlier file at the path is left untouched.
+/// file is removed and any earlier file at the path is left untouched. Until then the
+/// temporary file is registered with ``TemporaryPaths``, so an interrupted run removes it.
 ///
 /// Standard output cannot be taken back, so by default its bytes are held until ``commit()``;
 /// a command that streams (writes the first series' results before the last is read) passes
@@ -61,7 +62,9 @@ public final class OutputFile {
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw FileError.current(path, .write) }
         self.descriptor = descriptor
-        self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        self.temporaryPath = temporaryPath
+        TemporaryPaths.register(file: temporaryPath)
         // mkstemp creates the file 0600; give it the mode a plain creat(2) would.
         let mask = umask(0)
         umask(mask)
@@ -72,6 +75,7 @@ public final class OutputFile {
         if let temporaryPath, !committed {
             close(descriptor)
             unlink(temporaryPath)
+            TemporaryPaths.unregister(temporaryPath)
         }
         if isSpecialFile && !committed { close(descriptor) }
     }
@@ -98,6 +102,8 @@ public final class OutputFile {
         if let temporaryPath, let path {
             let closed = close(descriptor)
             committed = true
+            // Renamed into place or unlinked below: either way no longer this process's to remove.
+            defer { TemporaryPaths.unregister(temporaryPath) }
             guard closed == 0 else {
                 let failure = FileError.current(path, .write)
                 unlink(temporaryPath)
