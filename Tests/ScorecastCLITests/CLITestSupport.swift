@@ -5,6 +5,18 @@ import Testing
 @testable import ScorecastCLI
 @testable import ScorecastData
 
+/// Tidy CSV (`series,period,value`) of `series` monthly series `s0`, `s1`, … of `months`
+/// months each from January `firstYear`, each value `value(series, month)` rounded.
+func monthlyBatchText(series: Int, months: Int, firstYear: Int, value: (Int, Int) -> Double) -> String {
+    var text = "series,period,value\n"
+    for index in 0..<series {
+        for month in 0..<months {
+            text += "s\(index),\(firstYear + month / 12)-\(String(format: "%02d", month % 12 + 1)),\(value(index, month).rounded())\n"
+        }
+    }
+    return text
+}
+
 /// Runs `scorecast` in-process, with files in a fresh temporary directory.
 struct CommandRun {
     let directory: String

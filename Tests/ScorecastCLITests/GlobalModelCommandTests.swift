@@ -10,15 +10,10 @@ import Testing
 struct GlobalModelCommandTests {
     /// Eight monthly series, five years each, of different levels, trends and seasonal phases.
     static var batch: String {
-        var text = "series,period,value\n"
-        for index in 0..<8 {
-            for month in 0..<60 {
-                let level = 100.0 * Double(index + 1)
-                let value = level * (1 + 0.004 * Double(month * (index % 3))) * (1 + 0.2 * sin(Double(month + index) * Double.pi / 6))
-                text += "s\(index),\(2015 + month / 12)-\(String(format: "%02d", month % 12 + 1)),\(value.rounded())\n"
-            }
+        monthlyBatchText(series: 8, months: 60, firstYear: 2015) { index, month in
+            let level = 100.0 * Double(index + 1)
+            return level * (1 + 0.004 * Double(month * (index % 3))) * (1 + 0.2 * sin(Double(month + index) * Double.pi / 6))
         }
-        return text
     }
 
     static let small = ["--horizon", "3", "--global-trees", "10"]

@@ -15,14 +15,9 @@ struct InterruptTests {
     /// 400 monthly series of ten years: long enough a batch that the run is still forecasting
     /// when the signal comes.
     static var batch: String {
-        var text = "series,period,value\n"
-        for index in 0..<400 {
-            for month in 0..<120 {
-                let value = 100 + Double(index % 37) * 5 + 20 * sin(Double(month + index) * Double.pi / 6) + Double((month * 7 + index) % 11)
-                text += "s\(index),\(2010 + month / 12)-\(String(format: "%02d", month % 12 + 1)),\(value.rounded())\n"
-            }
+        monthlyBatchText(series: 400, months: 120, firstYear: 2010) { index, month in
+            100 + Double(index % 37) * 5 + 20 * sin(Double(month + index) * Double.pi / 6) + Double((month * 7 + index) % 11)
         }
-        return text
     }
 
     /// Starts `arguments` in `run`'s directory with `environment` added, waits until

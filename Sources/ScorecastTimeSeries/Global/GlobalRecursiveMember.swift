@@ -33,13 +33,7 @@ public struct GlobalRecursiveMember: Sendable, Equatable {
 extension GlobalBoostingParameters {
     /// The recursive member's default: 300 trees of depth 6 at learning rate 0.05, the rest as
     /// the direct boosters' defaults.
-    public static var recursiveDefault: GlobalBoostingParameters {
-        var parameters = GlobalBoostingParameters()
-        parameters.trees = 300
-        parameters.learningRate = 0.05
-        parameters.maximumDepth = 6
-        return parameters
-    }
+    public static let recursiveDefault = GlobalBoostingParameters(trees: 300, learningRate: 0.05, maximumDepth: 6)
 }
 
 /// The multi-step strategy of the global model (`--global-strategy`, a study option).
