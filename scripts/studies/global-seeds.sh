@@ -76,5 +76,6 @@ for origin in v1 v2; do for name in deep c5; do for seed in $seeds; do
     "$(grep '^ALL,' "$stem-accuracy.csv" | cut -d, -f7)" "$(echo "$user + $system" | bc)"
 done; done; done | tee "$out/runs.txt"
 awk '{ key = $1 " " $2; n[key]++; s[key] += $4; ss[key] += $4 * $4; m[key] += $5 }
-  END { for (k in n) printf "%s mean %.4f / %.5f  sd %.4f (%d seeds)\n", k, s[k] / n[k], m[k] / n[k], sqrt((ss[k] - s[k] * s[k] / n[k]) / (n[k] - 1)), n[k] }' \
+  END { for (k in n) { sd = n[k] > 1 ? sprintf("%.4f", sqrt((ss[k] - s[k] * s[k] / n[k]) / (n[k] - 1))) : "-"
+                       printf "%s mean %.4f / %.5f  sd %s (%d seeds)\n", k, s[k] / n[k], m[k] / n[k], sd, n[k] } }' \
   "$out/runs.txt" | sort
