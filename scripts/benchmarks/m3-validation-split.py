@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """The validation split of M3 monthly used to choose the global model's settings (issue 24):
-every training series' last 18 months held out.
+every training series' last 18 months held out (V1). With CUT (default 18), the last CUT
+months are cut and the first 18 of them held out: CUT 36 is the second origin, V2 (months
+-36 to -19), trained on what precedes them.
 
-    scripts/benchmarks/m3-validation-split.py OUT_DIR   # writes OUT_DIR/val-train.csv, OUT_DIR/val-test.csv
+    scripts/benchmarks/m3-validation-split.py OUT_DIR [CUT]   # writes OUT_DIR/val-train.csv, OUT_DIR/val-test.csv
 """
 import csv
 import os
 import sys
 
 out = sys.argv[1]
+cut = int(sys.argv[2]) if len(sys.argv) > 2 else 18
 os.makedirs(out, exist_ok=True)
 with open("notebooks-data/m3-monthly/train.csv", newline="") as handle:
     rows = list(csv.reader(handle))
@@ -23,5 +26,7 @@ with open(os.path.join(out, "val-train.csv"), "w", newline="") as train, open(os
     train_writer.writerow(header)
     test_writer.writerow(header)
     for name in order:
-        train_writer.writerows(by_series[name][:-18])
-        test_writer.writerows(by_series[name][-18:])
+        rows = by_series[name]
+        end = max(0, len(rows) - cut)
+        train_writer.writerows(rows[:end])
+        test_writer.writerows(rows[end : max(0, len(rows) - cut + 18)])

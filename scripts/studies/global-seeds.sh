@@ -23,28 +23,13 @@ mkdir -p "$out"
 deep="--global-strategy direct --global-trees 300 --global-learning-rate 0.05 --global-depth 6 --global-maximum-windows 100000"
 c5="--global-strategy direct+recursive --global-trees 100 --global-learning-rate 0.15 --global-depth 4 --global-maximum-windows 30000"
 
-# origin name, months cut from the end of each training part (the first 18 of them are the test)
-split() {
-  local name=$1 cut=$2
-  mkdir -p "$out/$name"
-  awk -F, -v cut="$cut" -v train="$out/$name/train.csv" -v test="$out/$name/test.csv" '
-    NR == 1 { print > train; print > test; next }
-    { rows[$1] = rows[$1] "\n" $0; count[$1]++; if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
-    END {
-      for (i = 1; i <= n; i++) {
-        name = order[i]; split(substr(rows[name], 2), lines, "\n")
-        for (j = 1; j <= count[name]; j++) {
-          if (j <= count[name] - cut) print lines[j] > train
-          else if (j <= count[name] - cut + 18) print lines[j] > test
-        }
-      }
-    }' notebooks-data/m3-monthly/train.csv
-}
-split v1 18
-split v2 36
+# V1 and V2 by scripts/benchmarks/m3-validation-split.py (the same bytes as the awk recipe of
+# scripts/benchmarks/coverage-monthly.sh, which makes V1 without Python).
+python3 scripts/benchmarks/m3-validation-split.py "$out/v1" 18
+python3 scripts/benchmarks/m3-validation-split.py "$out/v2" 36
 
 for origin in v1 v2; do
-  "$scorecast" forecast "$out/$origin/train.csv" --horizon 18 --model auto:local --jobs 2 --output "$out/$origin/auto-local.csv"
+  "$scorecast" forecast "$out/$origin/val-train.csv" --horizon 18 --model auto:local --jobs 2 --output "$out/$origin/auto-local.csv"
 done
 
 # One run: origin, configuration name, seed.
@@ -53,12 +38,12 @@ run() {
   [[ $name == deep ]] && options=$deep || options=$c5
   local stem="$out/$origin/$name-$seed"
   # shellcheck disable=SC2086
-  /usr/bin/time -f "%U %S" -o "$stem.time" "$scorecast" forecast "$out/$origin/train.csv" --horizon 18 --model global --jobs 1 \
+  /usr/bin/time -f "%U %S" -o "$stem.time" "$scorecast" forecast "$out/$origin/val-train.csv" --horizon 18 --model global --jobs 1 \
     --global-seed "$seed" $options --output "$stem.csv"
   scripts/benchmarks/global-combine.py "$stem.csv" "$out/$origin/auto-local.csv" 0.4 "$stem-comb.csv" 80=0.9 95=0.9
-  "$scorecast" accuracy --forecasts "$stem-comb.csv" --actuals "$out/$origin/test.csv" --train "$out/$origin/train.csv" \
+  "$scorecast" accuracy --forecasts "$stem-comb.csv" --actuals "$out/$origin/val-test.csv" --train "$out/$origin/val-train.csv" \
     --label combination --output "$stem-comb-accuracy.csv"
-  "$scorecast" accuracy --forecasts "$stem.csv" --actuals "$out/$origin/test.csv" --train "$out/$origin/train.csv" \
+  "$scorecast" accuracy --forecasts "$stem.csv" --actuals "$out/$origin/val-test.csv" --train "$out/$origin/val-train.csv" \
     --label global --output "$stem-accuracy.csv"
 }
 export -f run

@@ -15,12 +15,12 @@
 /// Reference: XGBoost 1.7 parameter documentation ("Learning Task Parameters",
 /// `reg:pseudohubererror`, `huber_slope`; "Parameters for Tree Booster").
 public struct GlobalBoostingParameters: Sendable, Equatable {
-    /// Boosting rounds (trees).
-    public var trees: Int = 300
-    /// Shrinkage (`eta`).
-    public var learningRate: Double = 0.05
-    /// Maximum tree depth.
-    public var maximumDepth: Int = 6
+    /// Boosting rounds (trees); 300 by default (``init(trees:learningRate:maximumDepth:)``).
+    public var trees: Int
+    /// Shrinkage (`eta`); 0.05 by default.
+    public var learningRate: Double
+    /// Maximum tree depth; 6 by default.
+    public var maximumDepth: Int
     /// Pseudo-Huber slope δ (`huber_slope`); `nil` for squared error (`reg:squarederror`).
     public var huberSlope: Double? = 0.1
     /// Row subsampling per tree.
